@@ -1,0 +1,14 @@
+from .articles import ArticleAuthor, ArticlePage, ArticleTag, ArticleTechnique
+from .authors import AuthorIndexPage, AuthorPage, AuthorSpecialty
+from .index import BlogIndexPage
+
+__all__ = [
+    "ArticleAuthor",
+    "ArticlePage",
+    "ArticleTag",
+    "ArticleTechnique",
+    "AuthorIndexPage",
+    "AuthorPage",
+    "AuthorSpecialty",
+    "BlogIndexPage",
+]

@@ -1,0 +1,213 @@
+"""Articles: what therapists write and readers come for."""
+
+from django import forms
+from django.db import models
+from django.db.models import F, Prefetch
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from ..blocks import ArticleBodyBlock
+from ..images import with_renditions
+from ..permissions import ReviewedPublishingMixin
+from ..reading_time import count_words, reading_time_minutes
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published(self):
+        return self.live().public()
+
+    def newest_first(self):
+        return self.order_by(F("date").desc(nulls_last=True), "-pk")
+
+    def by_author(self, author):
+        return self.filter(author_links__author=author)
+
+    def about_technique(self, technique):
+        return self.filter(technique_links__technique=technique)
+
+    def tagged(self, tag):
+        return self.filter(tags=tag)
+
+    def for_listing(self):
+        """Published articles, newest first, with everything a card shows prefetched:
+        a fixed number of queries however many articles, authors or techniques."""
+        return (
+            self.published()
+            .newest_first()
+            .defer_streamfields()
+            .prefetch_related(
+                with_renditions("hero_image", "card"),
+                Prefetch("author_links", ArticleAuthor.objects.select_related("author")),
+                Prefetch(
+                    "technique_links",
+                    ArticleTechnique.objects.filter(technique__live=True).select_related(
+                        "technique"
+                    ),
+                ),
+            )
+        )
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Lists the therapist creating an article as its author, so they need not pick themselves."""
+
+    def __init__(self, data=None, *args, for_user=None, **kwargs):
+        super().__init__(data, *args, for_user=for_user, **kwargs)
+        profile = getattr(for_user, "author_profile", None)
+        if data is None and self.instance.pk is None and profile is not None:
+            formset = self.formsets["author_links"]
+            self.formsets["author_links"] = type(formset)(
+                instance=self.instance,
+                prefix=formset.prefix,
+                form_kwargs=formset.form_kwargs,
+                initial=[{"author": profile.pk}],
+            )
+
+
+class ArticlePage(ReviewedPublishingMixin, Page):
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences shown on article cards, in feeds and in search results.",
+    )
+    date = models.DateField(
+        "publication date",
+        null=True,
+        blank=True,
+        help_text="Leave blank to use the day the article is first published. "
+        "Set it to keep the original date of a post you are bringing over.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Shown at the top of the article and on its card.",
+    )
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=255,
+        blank=True,
+        help_text="Describe the picture for people who cannot see it. Leave blank if decorative.",
+    )
+    body = StreamField(ArticleBodyBlock())
+    reading_time = models.PositiveSmallIntegerField(
+        "reading time (minutes)", default=1, editable=False
+    )
+    tags = ClusterTaggableManager(through="blog.ArticleTag", blank=True)
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    base_form_class = ArticlePageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
+        InlinePanel("author_links", label="Author", heading="Authors", min_num=1),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("tags")]),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"
+        ),
+        FieldPanel("body"),
+        InlinePanel("technique_links", label="Technique", heading="Related techniques"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+        permissions = [
+            ("publish_without_review", "Can publish wellness pages without workflow review")
+        ]
+
+    def clean(self):
+        super().clean()
+        self.reading_time = self.compute_reading_time()
+
+    def save(self, *args, **kwargs):
+        self.reading_time = self.compute_reading_time()
+        if self.live and self.date is None:
+            self.date = timezone.localdate(self.first_published_at or timezone.now())
+        return super().save(*args, **kwargs)
+
+    def compute_reading_time(self):
+        text = self.body.stream_block.get_searchable_content(self.body)
+        images = sum(1 for block in self.body if block.block_type == "image")
+        return reading_time_minutes(sum(map(count_words, text)), images)
+
+    @property
+    def display_date(self):
+        """The publication date; drafts and previews show today's date."""
+        return self.date or timezone.localdate()
+
+    @property
+    def authors(self):
+        return [link.author for link in self.author_links.all()]
+
+    @property
+    def techniques(self):
+        return [link.technique for link in self.technique_links.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Through the relations rather than fresh queries, so previews show unsaved changes.
+        author_links = self.author_links.select_related("author").prefetch_related(
+            with_renditions("author__photo", "portrait")
+        )
+        technique_links = self.technique_links.select_related("technique").prefetch_related(
+            with_renditions("technique__image", "card")
+        )
+        context["authors"] = [link.author for link in author_links]
+        context["techniques"] = [link.technique for link in technique_links if link.technique.live]
+        context["article_tags"] = list(self.tags.all())
+        return context
+
+
+class ArticleAuthor(Orderable):
+    """Who wrote an article, in byline order. A relationship model rather than a foreign
+    key because articles can have several authors and the order is the editor's choice."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey(
+        "blog.AuthorPage", on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "author")]
+
+
+class ArticleTechnique(Orderable):
+    """The techniques an article is about. Drives the technique cards on the article and
+    the "articles about this technique" list on each technique page."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="technique_links")
+    technique = models.ForeignKey(
+        "therapies.TechniquePage", on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [FieldPanel("technique")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "technique")]
+
+
+class ArticleTag(TaggedItemBase):
+    """Through model for article tags (django-taggit's pattern for tagging pages)."""
+
+    content_object = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tagged_items")

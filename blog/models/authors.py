@@ -1,0 +1,128 @@
+"""Author profiles: the therapists who write the blog."""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtailmarkdown.fields import MarkdownField
+
+from ..images import with_renditions
+from ..pagination import paginate
+from ..permissions import ReviewedPublishingMixin
+
+
+class AuthorPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        return (
+            self.live()
+            .public()
+            .prefetch_related(with_renditions("photo", "portrait"))
+            .order_by("title")
+        )
+
+
+class AuthorIndexPage(ReviewedPublishingMixin, Page):
+    intro = models.TextField(blank=True, help_text="A sentence or two shown above the authors.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["blog.AuthorPage"]
+
+    class Meta:
+        verbose_name = "author index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = AuthorPage.objects.child_of(self).for_listing()
+        return context
+
+
+class AuthorPage(ReviewedPublishingMixin, Page):
+    """A therapist's profile. The page title is the author's name."""
+
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A friendly head-and-shoulders photo; it is cropped to a square.",
+    )
+    credentials = models.CharField(
+        max_length=100, blank=True, help_text='Qualifications after the name, e.g. "LMT, NCTMB".'
+    )
+    short_bio = models.CharField(
+        max_length=200, help_text="One or two sentences for bylines and author cards."
+    )
+    long_bio = MarkdownField(blank=True, help_text="The full biography on the profile page.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text="The admin account of this author. Articles they create list them as author.",
+    )
+
+    objects = PageManager.from_queryset(AuthorPageQuerySet)()
+
+    content_panels = [
+        FieldPanel("title", heading="Name"),
+        FieldPanel("credentials"),
+        FieldPanel("photo"),
+        FieldPanel("short_bio", widget=forms.Textarea(attrs={"rows": 2})),
+        FieldPanel("long_bio"),
+        InlinePanel("specialties", label="Specialty", heading="Specialties"),
+        MultiFieldPanel([FieldPanel("user")], heading="Admin account"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("credentials"),
+        index.SearchField("short_bio"),
+        index.SearchField("long_bio"),
+    ]
+    parent_page_types = ["blog.AuthorIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "author"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def name(self):
+        return self.title
+
+    @property
+    def photo_alt(self):
+        return f"Portrait of {self.title}"
+
+    def get_context(self, request, *args, **kwargs):
+        from .articles import ArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["specialties"] = self.specialties.select_related("technique")
+        context["articles"] = paginate(request, ArticlePage.objects.by_author(self).for_listing())
+        return context
+
+
+class AuthorSpecialty(Orderable):
+    """Links an author to the techniques they practise, in the order they choose; the
+    techniques are pages of their own, so the profile can link to each."""
+
+    page = ParentalKey(AuthorPage, on_delete=models.CASCADE, related_name="specialties")
+    technique = models.ForeignKey(
+        "therapies.TechniquePage", on_delete=models.CASCADE, related_name="specialist_links"
+    )
+
+    panels = [FieldPanel("technique")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "specialty"
+        verbose_name_plural = "specialties"
+        # unique_together (not a UniqueConstraint) so the inline formset reports duplicates.
+        unique_together = [("page", "technique")]

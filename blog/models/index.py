@@ -1,0 +1,29 @@
+"""The blog index: every live article, newest first, filterable and paginated."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from ..forms import ArticleFilterForm
+from ..pagination import paginate
+from ..permissions import ReviewedPublishingMixin
+from .articles import ArticlePage
+
+
+class BlogIndexPage(ReviewedPublishingMixin, Page):
+    intro = models.TextField(blank=True, help_text="A sentence or two shown above the articles.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    # The technique and author sections may live under the blog, as in the demo.
+    subpage_types = ["blog.ArticlePage", "therapies.TechniqueIndexPage", "blog.AuthorIndexPage"]
+
+    class Meta:
+        verbose_name = "blog index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = ArticleFilterForm(request.GET)
+        articles = filters.filter(ArticlePage.objects.child_of(self).for_listing())
+        context["filters"] = filters
+        context["articles"] = paginate(request, articles)
+        return context

@@ -1,0 +1,24 @@
+import os
+
+from django.core.management.base import BaseCommand
+
+from ...builder import DemoBuilder, demo_password
+from ...content import AUTHORS
+
+
+class Command(BaseCommand):
+    help = "Create the demo wellness site (idempotent: a second run changes nothing)."
+
+    def handle(self, *args, **options):
+        password = demo_password(os.environ.get("DEMO_ADMIN_PASSWORD"))
+        created = DemoBuilder(password).build()
+        if created:
+            self.stdout.write(self.style.SUCCESS(f"Created {len(created)} demo objects."))
+        else:
+            self.stdout.write("Demo content already present; nothing changed.")
+        therapists = ", ".join(a["name"].split()[0].lower() for a in AUTHORS)
+        self.stdout.write(
+            "Log in at http://127.0.0.1:8000/admin/\n"
+            f"  admin user:  admin / {password}\n"
+            f"  therapists:  {therapists} (same password)"
+        )

@@ -1,0 +1,32 @@
+from types import SimpleNamespace
+
+import pytest
+
+from .factories import make_article, make_author, make_site_tree, make_technique
+
+
+@pytest.fixture
+def tree(db):
+    blog, techniques, authors = make_site_tree()
+    return SimpleNamespace(blog=blog, techniques=techniques, authors=authors)
+
+
+@pytest.fixture
+def technique(tree):
+    return make_technique(tree.techniques, "Trigger Point Therapy")
+
+
+@pytest.fixture
+def author(tree):
+    return make_author(tree.authors, "Maren Oakhurst", credentials="LMT, NCTMB")
+
+
+@pytest.fixture
+def article(tree, author, technique):
+    return make_article(
+        tree.blog,
+        "Trigger point therapy for chronic pain",
+        authors=[author],
+        techniques=[technique],
+        tags=["chronic pain"],
+    )
