@@ -38,7 +38,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Published articles, newest first, with everything a card shows prefetched:
-        a fixed number of queries however many articles, authors or techniques."""
+        a fixed number of queries however many articles or authors."""
         return (
             self.published()
             .newest_first()
@@ -46,12 +46,6 @@ class ArticlePageQuerySet(PageQuerySet):
             .prefetch_related(
                 with_renditions("hero_image", "card"),
                 Prefetch("author_links", ArticleAuthor.objects.select_related("author")),
-                Prefetch(
-                    "technique_links",
-                    ArticleTechnique.objects.filter(technique__live=True).select_related(
-                        "technique"
-                    ),
-                ),
             )
         )
 

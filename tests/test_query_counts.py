@@ -1,0 +1,83 @@
+"""Pages cost a fixed number of queries, however much content they show."""
+
+import io
+
+import pytest
+from django.core.files.images import ImageFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+
+from config.demo.artwork import hero, portrait
+
+from .factories import make_article, make_author, make_technique
+
+# Budgets a page must stay within, including Wagtail's own routing and privacy checks.
+ARTICLE_BUDGET = 16
+LISTING_BUDGET = 17
+
+
+def count_queries(url):
+    client = Client()
+    client.get(url)  # warm: renditions are created on first view
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def image(name, data):
+    return get_image_model().objects.create(
+        title=name, file=ImageFile(io.BytesIO(data), name=f"{name}.jpg")
+    )
+
+
+def build_article(tree, authors, techniques, tags, seed):
+    author_pages = [
+        make_author(tree.authors, photo=image(f"a{seed}-{n}", portrait(f"A {n}", "#2a6b58")))
+        for n in range(authors)
+    ]
+    technique_pages = [
+        make_technique(tree.techniques, image=image(f"t{seed}-{n}", hero(f"t{n}", (320, 180))))
+        for n in range(techniques)
+    ]
+    callouts = [("technique_callout", {"technique": t, "note": ""}) for t in technique_pages]
+    return make_article(
+        tree.blog,
+        hero_image=image(f"h{seed}", hero("hero", (640, 360))),
+        authors=author_pages,
+        techniques=technique_pages,
+        tags=[f"tag {seed} {n}" for n in range(tags)],
+        body=[("markdown", "## Hello\n\nText."), *callouts],
+    )
+
+
+def test_article_page_queries_do_not_grow_with_authors_techniques_or_tags(tree):
+    bare = build_article(tree, authors=1, techniques=0, tags=0, seed=0)
+    small = build_article(tree, authors=1, techniques=1, tags=1, seed=1)
+    large = build_article(tree, authors=5, techniques=10, tags=20, seed=2)
+    # An empty relation skips its prefetches, so the bare article may cost less.
+    assert count_queries(bare.url) <= count_queries(small.url)
+    assert count_queries(small.url) == count_queries(large.url) <= ARTICLE_BUDGET
+
+
+@pytest.mark.parametrize("page_name", ["blog", "technique", "author"])
+def test_listing_queries_do_not_grow_with_articles(tree, page_name):
+    technique = make_technique(tree.techniques)
+    author = make_author(tree.authors, photo=image("p", portrait("P Q", "#44577f")))
+    page = {"blog": tree.blog, "technique": technique, "author": author}[page_name]
+
+    def add_articles(count):
+        for n in range(count):
+            make_article(
+                tree.blog,
+                hero_image=image(f"x{n}", hero(f"x{n}", (320, 180))),
+                authors=[author, make_author(tree.authors)],
+                techniques=[technique],
+                tags=[f"t{n}"],
+            )
+
+    add_articles(2)
+    few = count_queries(page.url)
+    add_articles(13)  # more than a page of cards
+    assert few == count_queries(page.url) <= LISTING_BUDGET
