@@ -30,3 +30,13 @@ def article(tree, author, technique):
         techniques=[technique],
         tags=["chronic pain"],
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits and renditions live in the cache; no test should see another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
 from blog.images import with_renditions
-from blog.pagination import paginate
+from blog.pagination import paginate_articles
 from blog.permissions import ReviewedPublishingMixin
 
 
@@ -107,7 +107,7 @@ class TechniquePage(ReviewedPublishingMixin, Page):
         from blog.models import ArticlePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(
+        context["articles"] = paginate_articles(
             request, ArticlePage.objects.about_technique(self).for_listing()
         )
         return context

@@ -1,5 +1,7 @@
 from .articles import ArticleAuthor, ArticlePage, ArticleTag, ArticleTechnique
 from .authors import AuthorIndexPage, AuthorPage, AuthorSpecialty
+from .comments import ReaderComment
+from .discussion import DiscussionSettings
 from .index import BlogIndexPage
 
 __all__ = [
@@ -11,4 +13,6 @@ __all__ = [
     "AuthorPage",
     "AuthorSpecialty",
     "BlogIndexPage",
+    "DiscussionSettings",
+    "ReaderComment",
 ]

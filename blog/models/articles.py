@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
+from ..comments.context import comment_context
 from ..images import with_renditions
 from ..permissions import ReviewedPublishingMixin
 from ..reading_time import count_words, reading_time_minutes
@@ -97,6 +98,10 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         "reading time (minutes)", default=1, editable=False
     )
     tags = ClusterTaggableManager(through="blog.ArticleTag", blank=True)
+    comments_open = models.BooleanField(
+        default=True,
+        help_text="Untick to close comments on this article. Existing comments stay visible.",
+    )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
     base_form_class = ArticlePageForm
@@ -112,6 +117,7 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         FieldPanel("body"),
         InlinePanel("technique_links", label="Technique", heading="Related techniques"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -168,7 +174,16 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         context["authors"] = [link.author for link in author_links]
         context["techniques"] = [link.technique for link in technique_links if link.technique.live]
         context["article_tags"] = list(self.tags.all())
+        context.update(comment_context(request, self))
         return context
+
+    def comments_are_open(self, rules):
+        """Whether readers may comment now, by this article's switch and the site's rules."""
+        if not (rules.comments_enabled and self.comments_open):
+            return False
+        if rules.close_after_days and self.date:
+            return (timezone.localdate() - self.date).days < rules.close_after_days
+        return True
 
 
 class ArticleAuthor(Orderable):

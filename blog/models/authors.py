@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
 from ..images import with_renditions
-from ..pagination import paginate
+from ..pagination import paginate_articles
 from ..permissions import ReviewedPublishingMixin
 
 
@@ -106,7 +106,9 @@ class AuthorPage(ReviewedPublishingMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["specialties"] = self.specialties.select_related("technique")
-        context["articles"] = paginate(request, ArticlePage.objects.by_author(self).for_listing())
+        context["articles"] = paginate_articles(
+            request, ArticlePage.objects.by_author(self).for_listing()
+        )
         return context
 
 

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ..forms import ArticleFilterForm
-from ..pagination import paginate
+from ..pagination import paginate_articles
 from ..permissions import ReviewedPublishingMixin
 from .articles import ArticlePage
 
@@ -25,5 +25,5 @@ class BlogIndexPage(ReviewedPublishingMixin, Page):
         filters = ArticleFilterForm(request.GET)
         articles = filters.filter(ArticlePage.objects.child_of(self).for_listing())
         context["filters"] = filters
-        context["articles"] = paginate(request, articles)
+        context["articles"] = paginate_articles(request, articles)
         return context

@@ -2,6 +2,7 @@ from django import template
 from wagtail.images.models import ResponsiveImage
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from ..comments.rendering import comment_html as render_comment
 from ..images import RENDITION_SETS
 from ..markdown import render_section_markdown
 
@@ -26,3 +27,9 @@ def responsive_image(image, set_name, alt="", sizes=None, **attrs):
 def section_markdown(text, top_level=2):
     """Sanitised Markdown whose headings start at ``top_level`` and carry ids."""
     return render_section_markdown(text, int(top_level))
+
+
+@register.filter
+def comment_html(body):
+    """A reader's comment: escaped, in paragraphs, links marked nofollow and ugc."""
+    return render_comment(body)

@@ -1,0 +1,83 @@
+"""E-mail about comments, sent after the response so readers never wait for a mail server."""
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils.text import Truncator
+
+logger = logging.getLogger(__name__)
+
+# One worker keeps mail in order and never competes with requests for more than a thread.
+_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="comment-mail")
+
+
+def _single_line(text, length=120):
+    """Header-safe text: Django refuses newlines in headers; we never let them get that far."""
+    return Truncator(" ".join(str(text).split())).chars(length)
+
+
+def _send(subject, body, recipients):
+    try:
+        send_mail(subject, body, None, recipients)
+    except Exception:
+        # The comment itself is saved and waits in the moderation queue either way.
+        logger.exception("Could not send %r to %d recipient(s)", subject, len(recipients))
+
+
+def after_commit(subject, template, context, recipients):
+    """Once the transaction commits, hand an e-mail to a background thread to send.
+
+    The message is rendered here, so the thread never touches the database.
+    """
+    if not recipients:
+        return
+
+    def queue():
+        body = render_to_string(template, context)
+        _executor.submit(_send, _single_line(subject), body, list(recipients))
+
+    transaction.on_commit(queue)
+
+
+def moderator_emails():
+    """Active users who may moderate this comment and have an address."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    permission = Q(groups__permissions__codename="moderate_readercomment") | Q(
+        user_permissions__codename="moderate_readercomment"
+    )
+    return sorted(
+        set(users.filter(permission | Q(is_superuser=True)).values_list("email", flat=True))
+    )
+
+
+def notify_moderators(comment, reason):
+    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    after_commit(
+        f"New comment to moderate on “{comment.article.title}”",
+        "blog/comments/email/held.txt",
+        {"comment": comment, "reason": reason, "admin_base_url": base_url},
+        moderator_emails(),
+    )
+
+
+def notify_reply(reply):
+    parent = reply.parent
+    if parent is None or parent.email.lower() == reply.email.lower():
+        return
+    after_commit(
+        f"{reply.name} replied to your comment on “{reply.article.title}”",
+        "blog/comments/email/reply.txt",
+        {"reply": reply, "parent": parent},
+        [parent.email],
+    )
+
+
+def wait_for_outbox():
+    """Block until queued e-mail has been handed to the backend (tests, shutdown)."""
+    _executor.submit(lambda: None).result()

@@ -1,0 +1,75 @@
+"""Who may moderate which comments.
+
+Moderators hold ``blog.moderate_readercomment``. Where a site's discussion settings allow it,
+an article's own authors may also moderate the comments on that article.
+"""
+
+from django.db.models import Q
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from ..models.comments import ReaderComment
+from ..models.discussion import DiscussionSettings
+
+MODERATE = "moderate"
+
+
+def _author_sites():
+    """Root pages of the sites whose settings let authors moderate their articles."""
+    return [
+        s.site.root_page
+        for s in DiscussionSettings.objects.filter(authors_moderate_own=True).select_related(
+            "site__root_page"
+        )
+    ]
+
+
+def _authored_by(user):
+    """Comments on articles the user wrote, on sites that let authors moderate."""
+    profile_id = getattr(getattr(user, "author_profile", None), "pk", None)
+    roots = _author_sites() if profile_id else []
+    if not roots:
+        return Q(pk__in=[])
+    in_sites = Q()
+    for root in roots:
+        in_sites |= Q(article__path__startswith=root.path)
+    return Q(article__author_links__author_id=profile_id) & in_sites
+
+
+class ReaderCommentPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, plus "moderate" for moderators and (optionally) authors."""
+
+    def __init__(self):
+        super().__init__(ReaderComment)
+
+    def user_has_permission(self, user, action):
+        if action == MODERATE:
+            return self._is_moderator(user) or self._may_moderate_some(user)
+        if action == "view" and self._may_moderate_some(user):
+            return True
+        if action == "add":  # comments come from readers, never from the admin
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action in (MODERATE, "view") and not self._is_moderator(user):
+            return (
+                user.is_active
+                and ReaderComment.objects.filter(_authored_by(user), pk=instance.pk).exists()
+            )
+        return self.user_has_permission(user, action)
+
+    def instances_user_has_permission_for(self, user, action):
+        if action in (MODERATE, "view") and not self._is_moderator(user):
+            if not user.is_active:
+                return ReaderComment.objects.none()
+            return ReaderComment.objects.filter(_authored_by(user)).distinct()
+        return super().instances_user_has_permission_for(user, action)
+
+    def _is_moderator(self, user):
+        return user.is_active and user.has_perm("blog.moderate_readercomment")
+
+    def _may_moderate_some(self, user):
+        return user.is_active and ReaderComment.objects.filter(_authored_by(user)).exists()
+
+
+policy = ReaderCommentPermissionPolicy()

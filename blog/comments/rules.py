@@ -1,0 +1,78 @@
+"""The site owner's rules, applied to a comment that passed the form's validation."""
+
+import re
+
+from django.core.cache import cache
+
+from ..models.comments import ReaderComment
+
+Status = ReaderComment.Status
+LINK_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+class Verdict:
+    """What to do with a submission: store it with a status, or quietly drop it."""
+
+    def __init__(self, status=None, reason=""):
+        self.status = status
+        self.reason = reason
+
+    @property
+    def dropped(self):
+        return self.status is None
+
+
+def judge(comment, rules, *, filled_too_fast=False):
+    """Decide a new comment's status. Nothing is public unless a rule says so."""
+    text = "\n".join([comment.name, comment.email, comment.body]).lower()
+    if any(word in text for word in rules.spam_word_list):
+        return Verdict(Status.SPAM, "contains a spam word")
+    if filled_too_fast:
+        if rules.too_fast_action == rules.TooFast.DROP:
+            return Verdict(None, "sent faster than a person can type")
+        return Verdict(Status.PENDING, "sent faster than a person can type")
+    if len(LINK_RE.findall(comment.body)) > rules.hold_links_over:
+        return Verdict(Status.PENDING, "has too many links")
+    if any(word in text for word in rules.hold_word_list):
+        return Verdict(Status.PENDING, "contains a word to hold")
+    if rules.auto_approve_returning and _has_approved_comment(comment.email):
+        return Verdict(Status.APPROVED, "returning commenter")
+    return Verdict(Status.PENDING, "awaits moderation")
+
+
+def _has_approved_comment(email):
+    return ReaderComment.objects.approved().filter(email__iexact=email).exists()
+
+
+class RateLimit:
+    """Fixed-window counters in Django's cache, per hashed address and per e-mail."""
+
+    def __init__(self, rules):
+        self.window = rules.rate_limit_window_minutes * 60
+        self.limits = {"ip": rules.rate_limit_per_ip, "email": rules.rate_limit_per_email}
+
+    def _keys(self, ip_hash, email):
+        values = {"ip": ip_hash, "email": email.strip().lower()}
+        return {
+            kind: f"blog:comments:rate:{kind}:{value}"
+            for kind, value in values.items()
+            if value and self.limits[kind]
+        }
+
+    def exceeded(self, ip_hash, email):
+        keys = self._keys(ip_hash, email)
+        counts = cache.get_many(keys.values())
+        return any(counts.get(key, 0) >= self.limits[kind] for kind, key in keys.items())
+
+    def count(self, ip_hash, email):
+        for key in self._keys(ip_hash, email).values():
+            # add() starts the window; incr() is atomic on Redis and local memory.
+            if not cache.add(key, 1, self.window):
+                try:
+                    cache.incr(key)
+                except ValueError:  # expired between add() and incr()
+                    cache.add(key, 1, self.window)
+
+    @property
+    def retry_after(self):
+        return self.window

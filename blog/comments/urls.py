@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "blog_comments"
+urlpatterns = [
+    path("<int:article_id>/", views.post_comment, name="post"),
+]

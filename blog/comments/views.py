@@ -1,0 +1,95 @@
+"""Posting a comment. Works as a plain form post and answers JSON to the enhanced form."""
+
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from ..models import ArticlePage
+from ..models.discussion import DiscussionSettings
+from . import notifications
+from .forms import ReaderCommentForm
+from .identity import ip_hash, user_agent
+from .rules import RateLimit, judge
+from .session import remember
+from .threads import CommentNode
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@require_POST
+def post_comment(request, article_id):
+    article = get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
+    rules = DiscussionSettings.for_request(request)
+    if not article.comments_are_open(rules):
+        return refuse(request, article, 403, "Comments are closed on this article.")
+
+    client = ip_hash(request)
+    form = ReaderCommentForm(
+        request.POST, article=article, rules=rules, ip_hash=client, user=request.user
+    )
+    if not form.is_valid():
+        return invalid(request, article, form)
+
+    limit = RateLimit(rules)
+    if limit.exceeded(client, form.cleaned_data["email"]):
+        message = "You have posted several comments in a short time. Please wait a few minutes."
+        response = refuse(request, article, 429, message, form)
+        response["Retry-After"] = str(limit.retry_after)
+        return response
+
+    comment = form.save(commit=False)
+    verdict = judge(comment, rules, filled_too_fast=form.filled_too_fast)
+    if form.is_bot or verdict.dropped:
+        return accepted(request, article, None)  # nothing to tell a program
+    comment.status = verdict.status
+    comment.ip_hash = client
+    comment.user_agent = user_agent(request)
+    comment.user = request.user if request.user.is_authenticated else None
+    comment.save()
+    limit.count(client, comment.email)
+    if comment.status == comment.Status.PENDING:
+        remember(request, comment)
+        if rules.notify_moderators:
+            notifications.notify_moderators(comment, verdict.reason)
+    return accepted(request, article, comment)
+
+
+def accepted(request, article, comment):
+    if wants_json(request):
+        html = ""
+        if comment is not None and comment.status != comment.Status.SPAM:
+            html = render_to_string(
+                "blog/comments/comment.html",
+                {"node": CommentNode(comment), "page": article, "reply_depth": 1},
+                request=request,
+            )
+        return JsonResponse({"status": comment.status if comment else "pending", "html": html})
+    anchor = f"#comment-{comment.pk}" if comment and comment.pk else "#comments"
+    response = HttpResponseRedirect(article.get_url(request) + anchor)
+    response.status_code = 303  # See Other: reloading the article must not repost
+    return response
+
+
+def invalid(request, article, form):
+    if wants_json(request):
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    return render_article(request, article, form, status=400)
+
+
+def refuse(request, article, status, message, form=None):
+    if wants_json(request):
+        return JsonResponse({"error": message}, status=status)
+    return render_article(request, article, form, status=status, message=message)
+
+
+def render_article(request, article, form, status, message=""):
+    """The article again, with the reader's comment and what went wrong, so nothing is lost."""
+    context = article.get_context(request)
+    if form is not None:
+        context["comment_form"] = form
+    context["comment_error"] = message
+    return TemplateResponse(request, article.get_template(request), context, status=status)

@@ -1,0 +1,161 @@
+"""The site owner's rules for reader comments: WordPress's "Discussion settings", per site."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+def _word_list(text):
+    return [line.strip().lower() for line in text.splitlines() if line.strip()]
+
+
+@register_setting(icon="comment")
+class DiscussionSettings(BaseSiteSetting):
+    class TooFast(models.TextChoices):
+        HOLD = "hold", "Hold for moderation"
+        DROP = "drop", "Discard"
+
+    comments_enabled = models.BooleanField(
+        default=True, help_text="Turn off to close comments on every article of this site."
+    )
+    close_after_days = models.PositiveIntegerField(
+        default=0,
+        help_text="Close comments on articles older than this many days. 0 keeps them open.",
+    )
+    max_reply_depth = models.PositiveSmallIntegerField(
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
+        help_text="1 allows no replies; 2 allows replies to comments; and so on.",
+    )
+    comments_per_page = models.PositiveSmallIntegerField(
+        default=50,
+        validators=[MinValueValidator(5), MaxValueValidator(500)],
+        help_text="Top-level comments shown per page under an article.",
+    )
+    max_length = models.PositiveSmallIntegerField(
+        "maximum comment length",
+        default=3000,
+        validators=[MinValueValidator(100), MaxValueValidator(5000)],
+        help_text="In characters.",
+    )
+
+    auto_approve_returning = models.BooleanField(
+        "auto-approve returning commenters",
+        default=False,
+        help_text="Publish at once comments from an e-mail address with an earlier approved "
+        "comment, unless another rule holds them.",
+    )
+    hold_links_over = models.PositiveSmallIntegerField(
+        "hold comments with more links than",
+        default=2,
+        help_text="Spam often carries many links. 0 holds any comment with a link.",
+    )
+    hold_words = models.TextField(
+        blank=True,
+        help_text="One word or phrase per line. A comment whose name, e-mail or text contains "
+        "one (also inside longer words) is held for moderation even if it would be approved.",
+    )
+    spam_words = models.TextField(
+        blank=True,
+        help_text="One word or phrase per line. A comment containing one goes straight to spam.",
+    )
+
+    min_seconds_to_fill = models.PositiveSmallIntegerField(
+        "minimum seconds to write a comment",
+        default=3,
+        help_text="Forms sent back faster than this were filled in by a program.",
+    )
+    too_fast_action = models.CharField(
+        "forms sent too fast",
+        max_length=4,
+        choices=TooFast.choices,
+        default=TooFast.HOLD,
+    )
+    form_max_age_hours = models.PositiveSmallIntegerField(
+        "form expires after (hours)",
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text="Readers who take longer are asked to send their comment again.",
+    )
+    rate_limit_per_ip = models.PositiveSmallIntegerField(
+        "comments per address",
+        default=5,
+        help_text="How many comments one network address may post per window. 0 turns it off.",
+    )
+    rate_limit_per_email = models.PositiveSmallIntegerField(
+        "comments per e-mail",
+        default=5,
+        help_text="How many comments one e-mail address may post per window. 0 turns it off.",
+    )
+    rate_limit_window_minutes = models.PositiveSmallIntegerField(
+        "rate limit window (minutes)", default=10, validators=[MinValueValidator(1)]
+    )
+
+    authors_moderate_own = models.BooleanField(
+        "authors moderate their articles",
+        default=False,
+        help_text="Let an article's authors approve and reject comments on it, "
+        "without the general moderation permission.",
+    )
+    notify_moderators = models.BooleanField(
+        default=True, help_text="E-mail moderators when a comment is held for moderation."
+    )
+    notify_on_reply = models.BooleanField(
+        "notify readers of replies",
+        default=False,
+        help_text="E-mail a commenter when a reply to their comment is approved.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("comments_enabled"),
+                FieldPanel("close_after_days"),
+                FieldPanel("max_reply_depth"),
+                FieldPanel("comments_per_page"),
+                FieldPanel("max_length"),
+            ],
+            heading="Comments",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("auto_approve_returning"),
+                FieldPanel("hold_links_over"),
+                FieldPanel("hold_words"),
+                FieldPanel("spam_words"),
+            ],
+            heading="Moderation rules",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("min_seconds_to_fill"),
+                FieldPanel("too_fast_action"),
+                FieldPanel("form_max_age_hours"),
+                FieldPanel("rate_limit_per_ip"),
+                FieldPanel("rate_limit_per_email"),
+                FieldPanel("rate_limit_window_minutes"),
+            ],
+            heading="Abuse protection",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("authors_moderate_own"),
+                FieldPanel("notify_moderators"),
+                FieldPanel("notify_on_reply"),
+            ],
+            heading="Moderators and notifications",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "discussion settings"
+        verbose_name_plural = "discussion settings"
+
+    @property
+    def hold_word_list(self):
+        return _word_list(self.hold_words)
+
+    @property
+    def spam_word_list(self):
+        return _word_list(self.spam_words)
