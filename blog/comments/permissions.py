@@ -13,25 +13,27 @@ from ..models.discussion import DiscussionSettings
 MODERATE = "moderate"
 
 
-def _author_sites():
-    """Root pages of the sites whose settings let authors moderate their articles."""
-    return [
-        s.site.root_page
-        for s in DiscussionSettings.objects.filter(authors_moderate_own=True).select_related(
-            "site__root_page"
-        )
-    ]
-
-
 def _authored_by(user):
-    """Comments on articles the user wrote, on sites that let authors moderate."""
+    """Comments on articles the user wrote, on sites that let authors moderate.
+
+    Worked out once per user object (so once per request): permission checks ask often.
+    """
+    if not hasattr(user, "_wellness_authored_comments"):
+        user._wellness_authored_comments = _authored_by_query(user)
+    return user._wellness_authored_comments
+
+
+def _authored_by_query(user):
     profile_id = getattr(getattr(user, "author_profile", None), "pk", None)
-    roots = _author_sites() if profile_id else []
-    if not roots:
+    if profile_id is None:
         return Q(pk__in=[])
     in_sites = Q()
-    for root in roots:
-        in_sites |= Q(article__path__startswith=root.path)
+    for settings in DiscussionSettings.objects.filter(authors_moderate_own=True).select_related(
+        "site__root_page"
+    ):
+        in_sites |= Q(article__path__startswith=settings.site.root_page.path)
+    if not in_sites:
+        return Q(pk__in=[])
     return Q(article__author_links__author_id=profile_id) & in_sites
 
 
@@ -44,11 +46,11 @@ class ReaderCommentPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if action == MODERATE:
             return self._is_moderator(user) or self._may_moderate_some(user)
-        if action == "view" and self._may_moderate_some(user):
-            return True
         if action == "add":  # comments come from readers, never from the admin
             return False
-        return super().user_has_permission(user, action)
+        if super().user_has_permission(user, action):
+            return True
+        return action == "view" and self._may_moderate_some(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action in (MODERATE, "view") and not self._is_moderator(user):

@@ -1,0 +1,67 @@
+"""Who gets in, and where they go afterwards: shared by every moderation view."""
+
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from ..permissions import MODERATE, policy
+
+URL_NAMESPACE = "wellness_comments"
+FORBIDDEN_TEMPLATE = "blog/comments/admin/403.html"
+
+
+def url_name(view_name):
+    return f"{URL_NAMESPACE}:{view_name}"
+
+
+def moderatable(user):
+    """The comments ``user`` may moderate: all of them for moderators, their articles'
+    for authors where the site allows it, none otherwise."""
+    return policy.instances_user_has_permission_for(user, MODERATE)
+
+
+def may_moderate(user):
+    return policy.user_has_permission(user, MODERATE)
+
+
+def may_moderate_comment(user, comment):
+    return policy.user_has_permission_for_instance(user, MODERATE, comment)
+
+
+def forbidden(request):
+    """A real 403. Wagtail's admin answers PermissionDenied with a redirect to the
+    dashboard, which a forged request (or a test) cannot tell from success."""
+    return TemplateResponse(request, FORBIDDEN_TEMPLATE, status=403)
+
+
+def safe_next_url(request, default):
+    """The ``next`` the form sent, if it stays on this site; ``default`` otherwise."""
+    next_url = request.POST.get("next") or request.GET.get("next")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return default
+
+
+def listing_url():
+    return reverse(url_name("list"))
+
+
+class ModeratorRequiredMixin:
+    """For admin views: 403 unless the user may moderate this view's comment (or, on views
+    without one, some comment). Any PermissionDenied further in also becomes a 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        comment = getattr(self, "object", None)
+        if comment is None:
+            allowed = may_moderate(request.user)
+        else:
+            allowed = may_moderate_comment(request.user, comment)
+        if not allowed:
+            return forbidden(request)
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)

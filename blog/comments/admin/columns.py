@@ -1,0 +1,61 @@
+"""Table columns for the comment listing."""
+
+from django.middleware.csrf import get_token
+from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
+
+from .views import moderation_buttons
+
+CSS = {"all": ["wellness/admin/comments.css"]}
+
+
+def title_id(comment):
+    """The id of the element holding a comment's excerpt: the checkbox and the
+    moderation buttons point at it, so screen readers say which comment they act on."""
+    return f"snippet_{comment.pk}_title"
+
+
+class CommentColumn(ButtonsColumnMixin, TitleColumn):
+    """The excerpt, linking to the comment, with the "More" menu of the row."""
+
+    def __init__(self, name, get_row_buttons, **kwargs):
+        super().__init__(name, get_title_id=title_id, **kwargs)
+        self.get_row_buttons = get_row_buttons
+
+    def get_buttons(self, instance, parent_context):
+        return self.get_row_buttons(instance)
+
+
+class ArticleColumn(Column):
+    """The article's title, linking to its public page."""
+
+    cell_template_name = "blog/comments/admin/article_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        article = instance.article
+        # get_url caches the site's root paths on the request: no query per row.
+        context["url"] = article.get_url(parent_context.get("request")) if article.live else None
+        return context
+
+
+class ModerationColumn(Column):
+    """Approve, reject and spam buttons, as a form that posts back to ``next_url``."""
+
+    cell_template_name = "blog/comments/admin/moderation_cell.html"
+
+    class Media:
+        css = CSS
+
+    def __init__(self, name, next_url, **kwargs):
+        super().__init__(name, **kwargs)
+        self.next_url = next_url
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context.update(
+            buttons=moderation_buttons(instance),
+            next_url=self.next_url,
+            described_by=title_id(instance),
+            csrf_token=get_token(context["request"]),
+        )
+        return context

@@ -1,0 +1,38 @@
+"""The "Comments" menu item, with the number of comments awaiting the user's moderation."""
+
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem
+
+from .access import may_moderate, moderatable
+
+_CACHE_ATTRIBUTE = "_wellness_pending_comments"
+
+
+def pending_count(request):
+    """How many comments await moderation by this user: one query, once per request
+    (the menu and the dashboard panel both show it)."""
+    if not hasattr(request, _CACHE_ATTRIBUTE):
+        setattr(request, _CACHE_ATTRIBUTE, moderatable(request.user).pending().count())
+    return getattr(request, _CACHE_ATTRIBUTE)
+
+
+def label_with_count(label, count):
+    return f"{label} ({count})" if count else str(label)
+
+
+class CommentsMenuItem(MenuItem):
+    """Menu items are built once and shared by every request, so the count goes into the
+    rendered component, never into ``self.label``."""
+
+    def is_shown(self, request):
+        return may_moderate(request.user)
+
+    def render_component(self, request):
+        return LinkMenuItem(
+            self.name,
+            label_with_count(self.label, pending_count(request)),
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )

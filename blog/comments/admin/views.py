@@ -1,0 +1,67 @@
+"""Approving, rejecting, marking as spam or deleting one comment: a POST from a button."""
+
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views import View
+from wagtail.admin import messages
+
+from ...models.comments import ReaderComment
+from ..moderation import ACTIONS, moderate
+from ..permissions import policy
+from .access import (
+    forbidden,
+    listing_url,
+    may_moderate,
+    may_moderate_comment,
+    safe_next_url,
+    url_name,
+)
+
+# Short labels for buttons that sit next to the comment they act on.
+BUTTON_LABELS = {"approve": "Approve", "reject": "Reject", "spam": "Spam"}
+ROW_ACTIONS = ("approve", "reject", "spam")
+
+
+def moderation_buttons(comment, actions=ROW_ACTIONS):
+    """The buttons for ``comment``, leaving out the one for the status it already has."""
+    return [
+        {"action": action, "label": BUTTON_LABELS[action], "url": moderate_url(comment, action)}
+        for action in actions
+        if ACTIONS[action][0] != comment.status
+    ]
+
+
+def moderate_url(comment, action):
+    return reverse(url_name("moderate"), args=(comment.pk, action))
+
+
+def may_apply(user, action, comment):
+    if not may_moderate_comment(user, comment):
+        return False
+    # Deleting destroys the record, so it takes the delete permission as well.
+    return action != "delete" or policy.user_has_permission_for_instance(user, "delete", comment)
+
+
+class ModerateView(View):
+    """POST only: Django's CSRF middleware guards it like any other form."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk, action):
+        if action not in ACTIONS and action != "delete":
+            raise Http404
+        if not may_moderate(request.user):  # before the lookup: no probing for comment ids
+            return forbidden(request)
+        comment = get_object_or_404(ReaderComment, pk=pk)
+        if not may_apply(request.user, action, comment):
+            return forbidden(request)
+        changed = moderate(ReaderComment.objects.filter(pk=comment.pk), action, request.user)
+        messages.success(request, self.message(action, comment, changed))
+        return HttpResponseRedirect(safe_next_url(request, listing_url()))
+
+    def message(self, action, comment, changed):
+        done = "deleted" if action == "delete" else ACTIONS[action][3].lower()
+        if not changed:
+            return f"The comment by {comment.name} was already {done}."
+        return f"Comment by {comment.name} {done}."

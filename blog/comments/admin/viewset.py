@@ -1,0 +1,223 @@
+"""The comment listing and the pages around it, as a snippet viewset.
+
+Comments are read, moderated and deleted here, never edited: a status changes only through
+a moderation action, which is what the audit log records. So there is no edit form (its URL
+leads to the inspect page), and no "Add" (the permission policy refuses it to everyone).
+"""
+
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaksbr
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.views.generic import RedirectView
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, StatusTagColumn
+from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from ...models.comments import ReaderComment
+from ..moderation import moderate
+from .access import URL_NAMESPACE, ModeratorRequiredMixin, moderatable
+from .chooser import ReaderCommentChooserViewSet
+from .columns import ArticleColumn, CommentColumn, ModerationColumn
+from .filters import SEARCH_FIELDS, ReaderCommentFilterSet
+from .menu import CommentsMenuItem
+from .views import ModerateView, moderation_buttons
+
+
+def is_pending(comment):
+    return comment.status == ReaderComment.Status.PENDING
+
+
+class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
+    any_permission_required = None  # ModeratorRequiredMixin decides
+    history_url_name = None  # set by the viewset, like the other URL names
+    default_ordering = "-created_at"
+
+    def order_queryset(self, queryset):
+        # The pk breaks ties, so comments posted in the same instant keep their page.
+        return queryset.order_by(self.ordering, "-pk")
+
+    @cached_property
+    def columns(self):
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"),
+            CommentColumn(
+                "excerpt",
+                label="Comment",
+                get_url=self.get_inspect_url,
+                get_row_buttons=self.get_list_buttons,
+            ),
+            Column("name", label="Name", sort_key="name"),
+            Column("email", label="E-mail", sort_key="email"),
+            ArticleColumn("article", label="Article", sort_key="article__title"),
+            StatusTagColumn(
+                "get_status_display", label="Status", sort_key="status", primary=is_pending
+            ),
+            DateColumn("created_at", label="Posted", sort_key="created_at"),
+            ModerationColumn("moderate", label="Moderate", next_url=self.next_url),
+        ]
+
+    @cached_property
+    def next_url(self):
+        """This listing, as filtered now, to come back to after a moderation button."""
+        params = self.request.GET.copy()
+        params.pop("_w_filter_fragment", None)  # set by the results-only refreshes
+        return f"{self.index_url}?{params.urlencode()}" if params else self.index_url
+
+    def get_edit_url(self, instance):
+        return None  # comments are not edited; the title links to the inspect page
+
+    def get_inspect_url(self, instance):
+        # The queryset holds only comments the user may moderate: no per-row check.
+        return reverse(self.inspect_url_name, args=(instance.pk,))
+
+    @cached_property
+    def may_delete(self):
+        return self.user_has_permission("delete")
+
+    def get_list_more_buttons(self, instance):
+        buttons = [
+            MenuItem(
+                "Inspect", self.get_inspect_url(instance), icon_name="info-circle", priority=10
+            ),
+            MenuItem(
+                "History",
+                reverse(self.history_url_name, args=(instance.pk,)),
+                icon_name="history",
+                priority=20,
+            ),
+        ]
+        if self.may_delete:
+            buttons.append(
+                MenuItem(
+                    "Delete",
+                    reverse(self.delete_url_name, args=(instance.pk,)),
+                    icon_name="bin",
+                    priority=30,
+                )
+            )
+        return buttons
+
+
+class ReaderCommentInspectView(ModeratorRequiredMixin, snippet_views.InspectView):
+    any_permission_required = None
+    history_url_name = None
+
+    def get_object(self, queryset=None):
+        related = ReaderComment.objects.select_related("article", "moderated_by", "user", "parent")
+        return get_object_or_404(related, pk=self.pk)
+
+    def get_edit_url(self):
+        return None
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None else value  # an empty parent or account, not "None"
+
+    def get_body_display_value(self):
+        return linebreaksbr(self.object.body, autoescape=True)
+
+    @cached_property
+    def header_more_buttons(self):
+        history_url = reverse(self.history_url_name, args=(self.object.pk,))
+        buttons = [Button("History", url=history_url, icon_name="history", priority=10)]
+        if delete_url := self.get_delete_url():
+            buttons.append(Button("Delete", url=delete_url, icon_name="bin", priority=20))
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "moderation_buttons": moderation_buttons(self.object),
+        }
+
+
+class ReaderCommentHistoryView(ModeratorRequiredMixin, snippet_views.HistoryView):
+    any_permission_required = None
+    inspect_url_name = None
+
+    def get_edit_url(self, instance):
+        # Breadcrumbs and the header link to "edit"; for a comment that is its inspect page.
+        return reverse(self.inspect_url_name, args=(instance.pk,))
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton("Inspect", url=self.get_edit_url(self.object), icon_name="info-circle")
+        ]
+
+
+class ReaderCommentDeleteView(ModeratorRequiredMixin, snippet_views.DeleteView):
+    def delete_action(self):
+        # Through moderation, so that deleting is logged like every other action.
+        moderate(ReaderComment.objects.filter(pk=self.object.pk), "delete", self.request.user)
+
+
+class ReaderCommentViewSet(SnippetViewSet):
+    model = ReaderComment
+    icon = "comment"
+    menu_label = "Comments"
+    menu_name = "comments"
+    menu_order = 250  # after Pages, before Images
+    add_to_admin_menu = True
+    menu_item_class = CommentsMenuItem
+    url_prefix = "comments"
+    url_namespace = URL_NAMESPACE
+
+    index_view_class = ReaderCommentIndexView
+    inspect_view_class = ReaderCommentInspectView
+    history_view_class = ReaderCommentHistoryView
+    delete_view_class = ReaderCommentDeleteView
+    chooser_viewset_class = ReaderCommentChooserViewSet
+    inspect_template_name = "blog/comments/admin/inspect.html"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name",
+        "email",
+        "body",
+        "article",
+        "parent",
+        "status",
+        "created_at",
+        "moderated_by",
+        "moderated_at",
+        "user",
+        "user_agent",
+    ]
+    copy_view_enabled = False
+    # Nothing links to a comment, and indexing would cost queries on every post and delete.
+    add_to_reference_index = False
+
+    list_per_page = 50
+    filterset_class = ReaderCommentFilterSet
+    search_fields = SEARCH_FIELDS
+    search_backend_name = None  # comments are not in the search index: search with the ORM
+
+    def get_queryset(self, request):
+        return moderatable(request.user).select_related("article")
+
+    @property
+    def edit_view(self):
+        return RedirectView.as_view(pattern_name=self.get_url_name("inspect"), query_string=True)
+
+    @property
+    def moderate_view(self):
+        return ModerateView.as_view()
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/<slug:action>/", self.moderate_view, name="moderate"),
+        ]
+
+    def get_permissions_to_register(self):
+        """For the group editor: moderating, and deleting. Adding is impossible, and with no
+        edit form the view and change permissions would grant nothing."""
+        return Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(ReaderComment),
+            codename__in=["moderate_readercomment", "delete_readercomment"],
+        )
