@@ -2,6 +2,8 @@
 permissions it and the pages add for the group editor."""
 
 from django.contrib.auth.models import Permission
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -14,6 +16,8 @@ from .comments.admin.viewset import ReaderCommentViewSet
 from .comments.permissions import policy
 from .models.comments import ReaderComment
 from .permissions import PUBLISH_WITHOUT_REVIEW
+
+MARKDOWN_TOOLBAR_CSS = "wellness/admin/markdown-toolbar.css"
 
 # Before anything asks Wagtail for the policy, or it would make a plain model one.
 register_permission_policy(ReaderComment, policy)
@@ -38,3 +42,8 @@ def add_pending_comments_panel(request, panels):
 def register_publish_without_review_permission():
     app_label, codename = PUBLISH_WITHOUT_REVIEW.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+@hooks.register("insert_editor_css")
+def markdown_toolbar_labels():
+    return format_html('<link rel="stylesheet" href="{}">', static(MARKDOWN_TOOLBAR_CSS))

@@ -110,7 +110,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
-# EasyMDE would otherwise fetch Font Awesome from a CDN in the editor.
+# No network at run time: no avatars from gravatar.com in the admin, and no Font Awesome
+# from a CDN in the Markdown editor (blog ships plain-text toolbar glyphs instead).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILMARKDOWN = {"autodownload_fontawesome": False}
 
 LOGGING = {
