@@ -9,7 +9,11 @@ SECRET_KEY = "tests-only-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="wellness-test-media-"))
+scratch = Path(tempfile.mkdtemp(prefix="wellness-test-"))
+MEDIA_ROOT = scratch / "media"
+# A file, not SQLite's shared in-memory database: that one fails a second writer at once with
+# "database table is locked", where a WAL file makes it wait as the site's own database does.
+DATABASES["default"]["TEST"] = {"NAME": scratch / "db.sqlite3"}
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

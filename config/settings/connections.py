@@ -1,0 +1,14 @@
+"""The demo site's database and cache connections, built the same way by every settings module."""
+
+# SQLite serves small sites well once several requests may write at the same time
+# (docs/operations.md). WAL lets readers go on while one connection writes. IMMEDIATE makes
+# every transaction take the write lock when it begins, so a second writer waits for the busy
+# timeout (seconds; below gunicorn's worker timeout) instead of failing at once with "database is
+# locked", as a transaction that read first and only then asked for the write lock would.
+# With WAL, synchronous=NORMAL never corrupts the database and is much faster; a power cut may
+# lose the last few commits.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
