@@ -98,6 +98,8 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "/media/"
+# Django serves media itself only in development; production settings may turn this on.
+SERVE_MEDIA = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
