@@ -37,3 +37,10 @@ screenshots: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 .pytest_cache .ruff_cache
+
+# Production: PostgreSQL and Redis (docs/operations.md).
+.PHONY: test-postgres
+
+# The whole suite again on PostgreSQL and Redis: throwaway servers from Debian's packages.
+test-postgres: $(INSTALLED)
+	bin/with-services $(BIN)/python -m pytest
