@@ -66,6 +66,14 @@ def test_production_refuses_to_start_without_a_required_variable(name):
     assert f"Set the {name} environment variable" in result.stderr
 
 
+def test_gunicorn_loads_the_application_with_the_production_settings():
+    check = ("-m", "gunicorn", "--check-config", "-c", "gunicorn.conf.py")
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SETTINGS_MODULE"}
+    assert python(*check, env=env).returncode == 0
+    del env["SECRET_KEY"]
+    assert "Set the SECRET_KEY environment variable" in python(*check, env=env).stderr
+
+
 def production_settings(*names, **env):
     """The values of some production settings, with more environment variables."""
     values = ", ".join(f"settings.{name}" for name in names)

@@ -5,6 +5,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.jsonlog import json_logging
+
 from .base import *
 from .connections import database, redis_cache
 
@@ -89,16 +91,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # One JSON object a line on stdout, where the process manager or container runtime collects it.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "config.jsonlog.JSONFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO")},
-}
+LOGGING = json_logging(env("LOG_LEVEL", "INFO"))
+# Wagtail's background tasks run at once here, each logging its start and end at INFO: several
+# lines for every page saved, which say nothing that the page's own log line does not.
+LOGGING["loggers"] = {"django_tasks": {"level": "WARNING"}}
