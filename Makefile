@@ -61,3 +61,9 @@ serve-production: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT)
+
+# Two gunicorn servers with the production settings over one PostgreSQL and one Redis: what is
+# done through one must show on both at once (tests/scaleout).
+.PHONY: test-scaleout
+test-scaleout: $(INSTALLED)
+	bin/with-services $(BIN)/python -m pytest -m scaleout tests/scaleout
