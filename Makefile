@@ -37,3 +37,33 @@ screenshots: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 .pytest_cache .ruff_cache
+
+# Production: PostgreSQL and Redis (docs/operations.md).
+.PHONY: test-postgres
+
+# The whole suite again on PostgreSQL and Redis: throwaway servers from Debian's packages.
+test-postgres: $(INSTALLED)
+	bin/with-services $(BIN)/python -m pytest
+
+# The production settings under gunicorn, on this machine over plain http at $(HOST):$(PORT),
+# against the database and Redis that DATABASE_URL and REDIS_URL name. Local media are served
+# by Django here; a real site sits behind a proxy (docs/operations.md).
+.PHONY: serve-production
+serve-production: export DJANGO_SETTINGS_MODULE = config.settings.production
+serve-production: export ALLOWED_HOSTS ?= $(HOST)
+serve-production: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+serve-production: export HTTPS ?= false
+serve-production: export SERVE_MEDIA ?= true
+serve-production: $(INSTALLED)
+	@for name in SECRET_KEY DATABASE_URL REDIS_URL; do \
+	    printenv $$name >/dev/null || { echo "serve-production: set $$name (docs/operations.md)" >&2; exit 1; }; \
+	done
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT)
+
+# Two gunicorn servers with the production settings over one PostgreSQL and one Redis: what is
+# done through one must show on both at once (tests/scaleout).
+.PHONY: test-scaleout
+test-scaleout: $(INSTALLED)
+	bin/with-services $(BIN)/python -m pytest -m scaleout tests/scaleout

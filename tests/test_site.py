@@ -1,12 +1,17 @@
 """The demo site's frame: error pages and production settings."""
 
+import json
+import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.template.loader import render_to_string
 from django.test import Client
+
+from config.jsonlog import JSONFormatter
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
@@ -14,13 +19,18 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 60 + "production-like-secret-key-for-the-deploy-check",
     "ALLOWED_HOSTS": "wellness.example.com",
     "DATABASE_URL": "sqlite:////tmp/wellness-deploy-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
     "WAGTAILADMIN_BASE_URL": "https://wellness.example.com",
 }
 
 
 def manage(*args, env):
+    return python("manage.py", *args, env=env)
+
+
+def python(*args, env):
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env={"PATH": os.environ["PATH"], **env},
         capture_output=True,
@@ -46,8 +56,79 @@ def test_production_settings_pass_the_deploy_check():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+@pytest.mark.parametrize(
+    "name", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "WAGTAILADMIN_BASE_URL"]
+)
+def test_production_refuses_to_start_without_a_required_variable(name):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != name}
     result = manage("check", env=env)
     assert result.returncode != 0
-    assert "Set the SECRET_KEY environment variable" in result.stderr
+    assert f"Set the {name} environment variable" in result.stderr
+
+
+def test_gunicorn_loads_the_application_with_the_production_settings():
+    check = ("-m", "gunicorn", "--check-config", "-c", "gunicorn.conf.py")
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SETTINGS_MODULE"}
+    assert python(*check, env=env).returncode == 0
+    del env["SECRET_KEY"]
+    assert "Set the SECRET_KEY environment variable" in python(*check, env=env).stderr
+
+
+def production_settings(*names, **env):
+    """The values of some production settings, with more environment variables."""
+    values = ", ".join(f"settings.{name}" for name in names)
+    code = "import json\nfrom django.conf import settings\n"
+    code += f"print(json.dumps([{values}], default=str))"
+    result = python("-c", code, env={**PRODUCTION_ENV, **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_keeps_sessions_in_redis_and_the_database():
+    caches, engine = production_settings("CACHES", "SESSION_ENGINE")
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["LOCATION"] == PRODUCTION_ENV["REDIS_URL"]
+    assert engine == "django.contrib.sessions.backends.cached_db"
+
+
+def test_production_on_sqlite_gets_wal_and_immediate_transactions():
+    (database,) = production_settings("DATABASES")
+    options = database["default"]["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_production_media_go_to_a_bucket_when_one_is_named():
+    (storages,) = production_settings(
+        "STORAGES", AWS_STORAGE_BUCKET_NAME="wellness-media", AWS_S3_ENDPOINT_URL="https://s3.test"
+    )
+    media = storages["default"]
+    assert media["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert media["OPTIONS"]["bucket_name"] == "wellness-media"
+    assert media["OPTIONS"]["endpoint_url"] == "https://s3.test"
+    assert media["OPTIONS"]["file_overwrite"] is False
+
+
+def test_production_media_stay_on_local_disk_by_default():
+    storages, media_root = production_settings("STORAGES", "MEDIA_ROOT", MEDIA_ROOT="/srv/media")
+    assert storages["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert media_root == "/srv/media"
+
+
+def test_log_records_are_json_lines():
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        record = logging.LogRecord(
+            "django.request", logging.ERROR, __file__, 1, "Failed: %s", ("/x/",), sys.exc_info()
+        )
+    record.status_code = 500
+    line = JSONFormatter().format(record)
+    assert "\n" not in line
+    entry = json.loads(line)
+    assert entry["level"] == "ERROR"
+    assert entry["logger"] == "django.request"
+    assert entry["message"] == "Failed: /x/"
+    assert entry["status"] == 500
+    assert "ValueError: boom" in entry["exception"]
+    assert entry["time"].endswith("+00:00")

@@ -1,11 +1,14 @@
-"""Production: everything secret or host-specific comes from the environment."""
+"""Production: everything secret or host-specific comes from the environment
+(docs/operations.md lists every variable)."""
 
 import os
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config.jsonlog import json_logging
+
 from .base import *
+from .connections import database, redis_cache
 
 
 def env(name, default=None):
@@ -19,24 +22,59 @@ def env_list(name, default=None):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+def env_bool(name, default):
+    return env(name, str(default)).lower() in ("1", "true", "yes", "on")
+
+
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
-DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=600)}
+DATABASES = {"default": database(env("DATABASE_URL"))}
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+
+# Redis is shared by every app server, so what one caches or invalidates holds for all.
+CACHES = redis_cache(env("REDIS_URL"))
+# Sessions are read from Redis but also written to the database, so a Redis restart or eviction
+# does not log every editor out in the middle of their work.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # WhiteNoise serves static files straight after the security middleware, as its docs advise.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+STATIC_ROOT = env("STATIC_ROOT", STATIC_ROOT)
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media on local disk, which the proxy serves at /media/; SERVE_MEDIA makes Django serve it
+# instead, for a trial without a proxy (make serve-production). Naming a bucket moves media to
+# any S3-compatible store (the [s3] extra); django-storages reads AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY from the environment itself.
+MEDIA_ROOT = env("MEDIA_ROOT", MEDIA_ROOT)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+if bucket := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL"),  # stores other than AWS
+            "region_name": os.environ.get("AWS_S3_REGION_NAME"),
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN"),  # a CDN before the bucket
+            # Two uploads of the same file name must not replace each other.
+            "file_overwrite": False,
+            # Plain public URLs, which pages and a CDN can cache: the bucket allows public reads.
+            "querystring_auth": False,
+        },
+    }
+
+# HTTPS=false is only for trying these settings over plain http on loopback (make
+# serve-production, the scale-out test): no redirect, and cookies a browser sends over http.
+https = env_bool("HTTPS", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "true").lower() == "true"
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", https)
+SESSION_COOKIE_SECURE = https
+CSRF_COOKIE_SECURE = https
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -48,6 +86,12 @@ EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# One JSON object a line on stdout, where the process manager or container runtime collects it.
+LOGGING = json_logging(env("LOG_LEVEL", "INFO"))
+# Wagtail's background tasks run at once here, each logging its start and end at INFO: several
+# lines for every page saved, which say nothing that the page's own log line does not.
+LOGGING["loggers"] = {"django_tasks": {"level": "WARNING"}}

@@ -1,15 +1,30 @@
-"""Test settings: fast hashing, in-memory e-mail, isolated media."""
+"""Test settings: fast hashing, in-memory e-mail, isolated media; SQLite unless told otherwise."""
 
+import os
 import tempfile
 
 from .base import *
+from .connections import database, redis_cache
 
 DEBUG = False
 SECRET_KEY = "tests-only-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="wellness-test-media-"))
+scratch = Path(tempfile.mkdtemp(prefix="wellness-test-"))
+MEDIA_ROOT = scratch / "media"
+
+# make test-postgres names a PostgreSQL and a Redis (bin/with-services); otherwise SQLite and the
+# in-process cache. Django creates and drops its own test database on that server.
+if url := os.environ.get("TEST_DATABASE_URL"):
+    DATABASES = {"default": database(url)}
+else:
+    # A file, not SQLite's shared in-memory database: that one fails a second writer at once with
+    # "database table is locked", where a WAL file makes it wait as the site's database does.
+    DATABASES["default"]["TEST"] = {"NAME": scratch / "db.sqlite3"}
+if url := os.environ.get("TEST_REDIS_URL"):
+    CACHES = redis_cache(url)
+
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,42 @@
+"""Simultaneous writers: none fails, nothing is stored twice or lost (on SQLite and PostgreSQL)."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from blog.models import ArticlePage
+
+from .admin_forms import add_url, article_form
+from .concurrency import THREADS, at_once
+
+# Flushed afterwards like any transactional test, then restored to the migrated state (groups,
+# the default workflow, the root page) for the tests that follow.
+concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own settings")
+def test_sqlite_connections_use_wal_and_immediate_transactions(db):
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone() == ("wal",)
+    assert connection.transaction_mode == "IMMEDIATE"
+
+
+@concurrent
+def test_editors_publishing_at_once_each_get_exactly_their_article(tree, author, admin_user):
+    titles = [f"Simultaneous article {i}" for i in range(THREADS)]
+
+    def publish(i):
+        client = Client()
+        client.force_login(admin_user)
+        form = article_form(title=titles[i], authors=[author])
+        form["action-publish"] = "Publish"
+        return client.post(add_url(ArticlePage, tree.blog), form).status_code
+
+    assert at_once(publish) == [302] * THREADS
+    stored = list(ArticlePage.objects.live().values_list("title", flat=True))
+    assert sorted(stored) == sorted(titles)
+    tree.blog.refresh_from_db()
+    assert tree.blog.numchild == ArticlePage.objects.count() + 2  # + techniques, authors
+    listing = Client().get("/?page=2").content.decode() + Client().get("/").content.decode()
+    assert all(title in listing for title in titles)
