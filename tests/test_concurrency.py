@@ -40,3 +40,22 @@ def test_editors_publishing_at_once_each_get_exactly_their_article(tree, author,
     assert tree.blog.numchild == ArticlePage.objects.count() + 2  # + techniques, authors
     listing = Client().get("/?page=2").content.decode() + Client().get("/").content.decode()
     assert all(title in listing for title in titles)
+
+
+@concurrent
+def test_readers_commenting_at_once_each_get_exactly_their_comment(article):
+    from blog.models import ReaderComment
+
+    from .comments import post
+
+    def comment(i):
+        client = Client()
+        response = post(
+            client, article, ip=f"10.0.0.{i}", email=f"reader{i}@example.com", body=f"Body {i}"
+        )
+        return response.status_code
+
+    statuses = at_once(comment)
+    assert statuses == [303] * THREADS
+    bodies = list(ReaderComment.objects.values_list("body", flat=True))
+    assert sorted(bodies) == sorted(f"Body {i}" for i in range(THREADS))
