@@ -1,6 +1,7 @@
 """Articles: what therapists write and readers come for."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch
 from django.utils import timezone
@@ -13,6 +14,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from therapies.models import Reference
 
 from ..blocks import ArticleBodyBlock
 from ..images import with_renditions
@@ -65,6 +68,22 @@ class ArticlePageForm(WagtailAdminPageForm):
                 initial=[{"author": profile.pk}],
             )
 
+    def clean(self):
+        cleaned_data = super().clean()
+        reviewer = cleaned_data.get("reviewer")
+        if reviewer is not None and reviewer in self.chosen_authors():
+            self.add_error("reviewer", "The reviewer must be someone other than the authors.")
+        return cleaned_data
+
+    def chosen_authors(self):
+        formset = self.formsets["author_links"]
+        formset.is_valid()  # cleans the rows, so their choices can be read
+        return {
+            form.cleaned_data.get("author")
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        }
+
 
 class ArticlePage(ReviewedPublishingMixin, Page):
     summary = models.TextField(
@@ -97,6 +116,18 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         "reading time (minutes)", default=1, editable=False
     )
     tags = ClusterTaggableManager(through="blog.ArticleTag", blank=True)
+    reviewer = models.ForeignKey(
+        "blog.AuthorPage",
+        verbose_name="reviewed by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        help_text="Optional: a second therapist who checked the article for accuracy and safety.",
+    )
+    last_reviewed = models.DateField(
+        "review date", null=True, blank=True, help_text="When the reviewer last checked it."
+    )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
     base_form_class = ArticlePageForm
@@ -111,6 +142,11 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         ),
         FieldPanel("body"),
         InlinePanel("technique_links", label="Technique", heading="Related techniques"),
+        InlinePanel("references", label="Reference", heading="References"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("last_reviewed")])],
+            heading="Review",
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -130,6 +166,15 @@ class ArticlePage(ReviewedPublishingMixin, Page):
 
     def clean(self):
         super().clean()
+        errors = {}
+        if self.reviewer_id and not self.last_reviewed:
+            errors["last_reviewed"] = "Give the date of the review."
+        if self.last_reviewed and not self.reviewer_id:
+            errors["reviewer"] = "Choose who reviewed the article, or clear the review date."
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = "A review date cannot be in the future."
+        if errors:
+            raise ValidationError(errors)
         self.reading_time = self.compute_reading_time()
 
     def save(self, *args, **kwargs):
@@ -147,6 +192,16 @@ class ArticlePage(ReviewedPublishingMixin, Page):
     def display_date(self):
         """The publication date; drafts and previews show today's date."""
         return self.date or timezone.localdate()
+
+    @property
+    def updated_date(self):
+        """The day of the last published change, when that came after the article first
+        appeared; None for an article unchanged since (or never) published."""
+        if self.first_published_at is None or self.last_published_at is None:
+            return None
+        appeared = max(self.display_date, timezone.localdate(self.first_published_at))
+        updated = timezone.localdate(self.last_published_at)
+        return updated if updated > appeared else None
 
     @property
     def authors(self):
@@ -168,6 +223,7 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         context["authors"] = [link.author for link in author_links]
         context["techniques"] = [link.technique for link in technique_links if link.technique.live]
         context["article_tags"] = list(self.tags.all())
+        context["references"] = list(self.references.all())
         return context
 
 
@@ -199,6 +255,12 @@ class ArticleTechnique(Orderable):
 
     class Meta(Orderable.Meta):
         unique_together = [("page", "technique")]
+
+
+class ArticleReference(Orderable, Reference):
+    """A source the article cites, listed under it in the editor's order."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="references")
 
 
 class ArticleTag(TaggedItemBase):

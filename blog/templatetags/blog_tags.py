@@ -4,6 +4,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from ..images import RENDITION_SETS
 from ..markdown import render_section_markdown
+from ..models import HealthDisclaimer
 
 register = template.Library()
 
@@ -26,3 +27,14 @@ def responsive_image(image, set_name, alt="", sizes=None, **attrs):
 def section_markdown(text, top_level=2):
     """Sanitised Markdown whose headings start at ``top_level`` and carry ids."""
     return render_section_markdown(text, int(top_level))
+
+
+@register.inclusion_tag("blog/includes/health_disclaimer.html", takes_context=True)
+def health_disclaimer(context):
+    """The site's health disclaimer (Settings → Health disclaimer in the admin), if it has one.
+    Wagtail caches the setting on the request, so a page may show it more than once."""
+    request = context.get("request")
+    try:
+        return {"text": HealthDisclaimer.for_request(request).text}
+    except HealthDisclaimer.DoesNotExist:  # a request outside any Wagtail site
+        return {"text": ""}
