@@ -27,6 +27,16 @@ class TechniquePageQuerySet(PageQuerySet):
         )
 
 
+def live_techniques(links):
+    """The live techniques behind ``links`` (a relation to rows with a ``technique``), in
+    the editor's order and with their card pictures; read through the relation, so
+    previews show unsaved changes."""
+    links = links.select_related("technique").prefetch_related(
+        with_renditions("technique__image", "card")
+    )
+    return [link.technique for link in links if link.technique.live]
+
+
 class TechniqueIndexPage(ReviewedPublishingMixin, Page):
     intro = models.TextField(
         blank=True, help_text="A sentence or two shown above the list of techniques."
@@ -88,6 +98,7 @@ class TechniquePage(ReviewedPublishingMixin, Page):
         FieldPanel("safety"),
         FieldPanel("evidence"),
         InlinePanel("references", label="Reference", heading="Evidence and references"),
+        InlinePanel("related_technique_links", label="Technique", heading="Related techniques"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -110,7 +121,27 @@ class TechniquePage(ReviewedPublishingMixin, Page):
         context["articles"] = paginate(
             request, ArticlePage.objects.about_technique(self).for_listing()
         )
+        context["related_techniques"] = live_techniques(self.related_technique_links)
         return context
+
+
+class RelatedTechnique(Orderable):
+    """Another technique that readers of this one may want next, in the editor's order."""
+
+    page = ParentalKey(
+        TechniquePage, on_delete=models.CASCADE, related_name="related_technique_links"
+    )
+    technique = models.ForeignKey(TechniquePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("technique")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "technique")]
+
+    def clean(self):
+        super().clean()
+        if self.page_id is not None and self.page_id == self.technique_id:
+            raise ValidationError({"technique": "A technique cannot be related to itself."})
 
 
 class TechniqueBenefit(Orderable):

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,12 +15,15 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from therapies.models import Reference
+from therapies.models import Reference, live_techniques
 
 from ..blocks import ArticleBodyBlock
 from ..images import with_renditions
 from ..permissions import ReviewedPublishingMixin
 from ..reading_time import count_words, reading_time_minutes
+
+# How many related articles end an article: one row of cards on desktop.
+RELATED_ARTICLES = 3
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -50,6 +53,24 @@ class ArticlePageQuerySet(PageQuerySet):
                 with_renditions("hero_image", "card"),
                 Prefetch("author_links", ArticleAuthor.objects.select_related("author")),
             )
+        )
+
+    def related_to(self, article):
+        """Other published articles that share techniques with ``article`` (the most shared
+        first), then tags, ready for listing. Relations are read through ``article``, so a
+        preview's unsaved techniques and tags count."""
+        techniques = article.technique_links.values_list("technique", flat=True)
+        tags = article.tagged_items.values_list("tag", flat=True)
+        shared_techniques = Q(technique_links__technique__in=techniques)
+        return (
+            self.for_listing()
+            .exclude(pk=article.pk)
+            .annotate(
+                shared_techniques=Count("technique_links", shared_techniques, distinct=True),
+                shared_tags=Count("tagged_items", Q(tagged_items__tag__in=tags), distinct=True),
+            )
+            .filter(Q(shared_techniques__gt=0) | Q(shared_tags__gt=0))
+            .order_by("-shared_techniques", "-shared_tags", F("date").desc(nulls_last=True), "-pk")
         )
 
 
@@ -217,13 +238,11 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         author_links = self.author_links.select_related("author").prefetch_related(
             with_renditions("author__photo", "portrait")
         )
-        technique_links = self.technique_links.select_related("technique").prefetch_related(
-            with_renditions("technique__image", "card")
-        )
         context["authors"] = [link.author for link in author_links]
-        context["techniques"] = [link.technique for link in technique_links if link.technique.live]
+        context["techniques"] = live_techniques(self.technique_links)
         context["article_tags"] = list(self.tags.all())
         context["references"] = list(self.references.all())
+        context["related_articles"] = ArticlePage.objects.related_to(self)[:RELATED_ARTICLES]
         return context
 
 
