@@ -12,8 +12,10 @@ from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
 from blog.images import with_renditions
+from blog.metadata import PageMetadataMixin
 from blog.pagination import paginate
 from blog.permissions import ReviewedPublishingMixin
+from blog.structured_data import medical_therapy
 
 
 class TechniquePageQuerySet(PageQuerySet):
@@ -37,13 +39,14 @@ def live_techniques(links):
     return [link.technique for link in links if link.technique.live]
 
 
-class TechniqueIndexPage(ReviewedPublishingMixin, Page):
+class TechniqueIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     intro = models.TextField(
         blank=True, help_text="A sentence or two shown above the list of techniques."
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["therapies.TechniquePage"]
+    teaser_field = "intro"
 
     class Meta:
         verbose_name = "technique index"
@@ -54,7 +57,7 @@ class TechniqueIndexPage(ReviewedPublishingMixin, Page):
         return context
 
 
-class TechniquePage(ReviewedPublishingMixin, Page):
+class TechniquePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     summary = models.CharField(
         max_length=240,
         help_text="One or two plain sentences, shown on cards and to search engines.",
@@ -87,6 +90,8 @@ class TechniquePage(ReviewedPublishingMixin, Page):
     )
 
     objects = PageManager.from_queryset(TechniquePageQuerySet)()
+    image_field = "image"
+    image_alt_field = "image_alt"
 
     content_panels = [
         *Page.content_panels,
@@ -122,6 +127,7 @@ class TechniquePage(ReviewedPublishingMixin, Page):
             request, ArticlePage.objects.about_technique(self).for_listing()
         )
         context["related_techniques"] = live_techniques(self.related_technique_links)
+        context["structured_data"] = [medical_therapy(self, request)]
         return context
 
 

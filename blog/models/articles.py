@@ -19,8 +19,10 @@ from therapies.models import Reference, live_techniques
 
 from ..blocks import ArticleBodyBlock
 from ..images import with_renditions
+from ..metadata import PageMetadataMixin
 from ..permissions import ReviewedPublishingMixin
 from ..reading_time import count_words, reading_time_minutes
+from ..structured_data import blog_posting
 
 # How many related articles end an article: one row of cards on desktop.
 RELATED_ARTICLES = 3
@@ -106,7 +108,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         }
 
 
-class ArticlePage(ReviewedPublishingMixin, Page):
+class ArticlePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     summary = models.TextField(
         max_length=300,
         help_text="One or two sentences shown on article cards, in feeds and in search results.",
@@ -152,6 +154,9 @@ class ArticlePage(ReviewedPublishingMixin, Page):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
     base_form_class = ArticlePageForm
+    image_field = "hero_image"
+    image_alt_field = "hero_image_alt"
+    open_graph_type = "article"
 
     content_panels = [
         *Page.content_panels,
@@ -243,6 +248,16 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         context["article_tags"] = list(self.tags.all())
         context["references"] = list(self.references.all())
         context["related_articles"] = ArticlePage.objects.related_to(self)[:RELATED_ARTICLES]
+        context["structured_data"] = [
+            blog_posting(
+                self,
+                request,
+                authors=context["authors"],
+                techniques=context["techniques"],
+                tags=context["article_tags"],
+                references=context["references"],
+            )
+        ]
         return context
 
 

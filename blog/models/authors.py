@@ -11,8 +11,10 @@ from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
 from ..images import with_renditions
+from ..metadata import PageMetadataMixin
 from ..pagination import paginate
 from ..permissions import ReviewedPublishingMixin
+from ..structured_data import author_profile
 
 
 class AuthorPageQuerySet(PageQuerySet):
@@ -25,11 +27,12 @@ class AuthorPageQuerySet(PageQuerySet):
         )
 
 
-class AuthorIndexPage(ReviewedPublishingMixin, Page):
+class AuthorIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     intro = models.TextField(blank=True, help_text="A sentence or two shown above the authors.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["blog.AuthorPage"]
+    teaser_field = "intro"
 
     class Meta:
         verbose_name = "author index"
@@ -40,7 +43,7 @@ class AuthorIndexPage(ReviewedPublishingMixin, Page):
         return context
 
 
-class AuthorPage(ReviewedPublishingMixin, Page):
+class AuthorPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     """A therapist's profile. The page title is the author's name."""
 
     photo = models.ForeignKey(
@@ -68,6 +71,10 @@ class AuthorPage(ReviewedPublishingMixin, Page):
     )
 
     objects = PageManager.from_queryset(AuthorPageQuerySet)()
+    teaser_field = "short_bio"
+    image_field = "photo"
+    image_alt_field = "photo_alt"
+    open_graph_type = "profile"
 
     content_panels = [
         FieldPanel("title", heading="Name"),
@@ -105,8 +112,10 @@ class AuthorPage(ReviewedPublishingMixin, Page):
         from .articles import ArticlePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["specialties"] = self.specialties.select_related("technique")
+        specialties = self.specialties.select_related("technique")
+        context["specialties"] = [link.technique for link in specialties if link.technique.live]
         context["articles"] = paginate(request, ArticlePage.objects.by_author(self).for_listing())
+        context["structured_data"] = [author_profile(self, request, context["specialties"])]
         return context
 
 
