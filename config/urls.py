@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Search, feeds, sitemap and robots.txt: before Wagtail's catch-all below.
+    path("", include("blog.urls")),
 ]
 
 if settings.DEBUG:

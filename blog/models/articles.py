@@ -44,6 +44,11 @@ class ArticlePageQuerySet(PageQuerySet):
     def tagged(self, tag):
         return self.filter(tags=tag)
 
+    def with_authors(self):
+        return self.prefetch_related(
+            Prefetch("author_links", ArticleAuthor.objects.select_related("author"))
+        )
+
     def for_listing(self):
         """Published articles, newest first, with everything a card shows prefetched:
         a fixed number of queries however many articles or authors."""
@@ -51,10 +56,18 @@ class ArticlePageQuerySet(PageQuerySet):
             self.published()
             .newest_first()
             .defer_streamfields()
-            .prefetch_related(
-                with_renditions("hero_image", "card"),
-                Prefetch("author_links", ArticleAuthor.objects.select_related("author")),
-            )
+            .with_authors()
+            .prefetch_related(with_renditions("hero_image", "card"))
+        )
+
+    def for_feed(self):
+        """Published articles, newest first, with the authors and tags a feed entry names."""
+        return (
+            self.published()
+            .newest_first()
+            .defer_streamfields()
+            .with_authors()
+            .prefetch_related("tags")
         )
 
     def related_to(self, article):
@@ -232,6 +245,12 @@ class ArticlePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     @property
     def authors(self):
         return [link.author for link in self.author_links.all()]
+
+    @property
+    def author_names(self):
+        """The byline as plain text: "Ana", "Ana and Ben", "Ana, Ben and Cy"."""
+        names = [author.title for author in self.authors]
+        return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
 
     @property
     def techniques(self):

@@ -2,12 +2,14 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.images.models import ResponsiveImage
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
+from ..feeds import FEED_TYPES, PAGE_FEEDS
 from ..images import RENDITION_SETS, largest_rendition
 from ..markdown import render_section_markdown
 from ..models import HealthDisclaimer
@@ -90,3 +92,25 @@ def json_ld(context):
 def script_safe_json(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return mark_safe(text.translate(SCRIPT_SAFE_JSON))  # noqa: S308 (<, > and & are escaped)
+
+
+@register.inclusion_tag("blog/includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """<link rel="alternate"> tags for the site's article feeds and, on a technique or author
+    page, for that page's own, so feed readers find them."""
+    page = context.get("page")
+    feeds = [("Latest articles", "articles", ())]
+    if type(page) in PAGE_FEEDS:
+        name, feed = PAGE_FEEDS[type(page)]
+        feeds.append((feed.heading.format(page.title), name, (page.slug,)))
+    return {
+        "links": [
+            (
+                f"{title} ({format_name.upper()})",
+                feed_type.content_type.split(";")[0],
+                reverse(f"blog:{name}-{format_name}", args=args),
+            )
+            for title, name, args in feeds
+            for format_name, feed_type in FEED_TYPES.items()
+        ]
+    }
