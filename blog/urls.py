@@ -17,6 +17,7 @@ FEEDS = {
 }
 
 urlpatterns = [
+    path("search/", views.search, name="search"),
     # Wagtail's sitemap: every live, public page of the site, with its last-published date.
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -111,6 +111,10 @@ class TechniquePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
         index.SearchField("what_it_is"),
         index.SearchField("how_it_works"),
         index.SearchField("safety"),
+        index.SearchField("evidence"),
+        index.RelatedFields(
+            "benefits", [index.SearchField("label"), index.SearchField("explanation")]
+        ),
     ]
     parent_page_types = ["therapies.TechniqueIndexPage"]
     subpage_types = []

@@ -9,6 +9,7 @@ from wagtail.images.models import ResponsiveImage
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
+from .. import search
 from ..feeds import FEED_TYPES, PAGE_FEEDS
 from ..images import RENDITION_SETS, largest_rendition
 from ..markdown import render_section_markdown
@@ -33,6 +34,12 @@ def responsive_image(image, set_name, alt="", sizes=None, **attrs):
     renditions = get_renditions_or_not_found(image, rendition_set.specs)
     attrs = {"alt": alt, "sizes": sizes or rendition_set.sizes, "decoding": "async", **attrs}
     return ResponsiveImage(renditions, attrs)
+
+
+@register.filter
+def highlight(text, terms):
+    """Escaped ``text`` with the words matching the search ``terms`` in <mark>."""
+    return search.highlight(text, terms)
 
 
 @register.filter
