@@ -6,15 +6,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
-from blog.images import with_renditions
+from blog.images import RENDITION_SETS, with_renditions
 from blog.metadata import PageMetadataMixin
 from blog.pagination import paginate
 from blog.permissions import ReviewedPublishingMixin
+from blog.serializers import LinkedPagesField, MarkdownTextField
 from blog.structured_data import medical_therapy
 
 
@@ -116,11 +119,27 @@ class TechniquePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
             "benefits", [index.SearchField("label"), index.SearchField("explanation")]
         ),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("image", serializer=ImageRenditionField(RENDITION_SETS["social"].specs[-1])),
+        APIField("image_alt"),
+        APIField("what_it_is", serializer=MarkdownTextField()),
+        APIField("how_it_works", serializer=MarkdownTextField()),
+        APIField("benefits"),
+        APIField("safety", serializer=MarkdownTextField()),
+        APIField("evidence", serializer=MarkdownTextField()),
+        APIField("references"),
+        APIField("related_techniques", serializer=LinkedPagesField(published_only=True)),
+    ]
     parent_page_types = ["therapies.TechniqueIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "technique"
+
+    @property
+    def related_techniques(self):
+        return [link.technique for link in self.related_technique_links.all()]
 
     def get_context(self, request, *args, **kwargs):
         # blog depends on therapies for its models; the backlink query is blog's to own.
@@ -163,6 +182,7 @@ class TechniqueBenefit(Orderable):
     explanation = models.TextField(max_length=400)
 
     panels = [FieldPanel("label"), FieldPanel("explanation")]
+    api_fields = [APIField("label"), APIField("explanation")]
 
     def __str__(self):
         return self.label
@@ -180,6 +200,7 @@ class Reference(models.Model):
     )
 
     panels = [FieldPanel("citation"), FieldPanel("url"), FieldPanel("doi")]
+    api_fields = [APIField("citation"), APIField("url"), APIField("doi"), APIField("link")]
 
     class Meta:
         abstract = True

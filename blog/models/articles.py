@@ -10,7 +10,9 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -18,10 +20,11 @@ from wagtail.search import index
 from therapies.models import Reference, live_techniques
 
 from ..blocks import ArticleBodyBlock
-from ..images import with_renditions
+from ..images import RENDITION_SETS, with_renditions
 from ..metadata import PageMetadataMixin
 from ..permissions import ReviewedPublishingMixin
 from ..reading_time import count_words, reading_time_minutes
+from ..serializers import LinkedPageField, LinkedPagesField, RenderedStreamField, TagNamesField
 from ..structured_data import blog_posting
 
 # How many related articles end an article: one row of cards on desktop.
@@ -193,6 +196,21 @@ class ArticlePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("date"),
+        APIField("reading_time"),
+        APIField("authors", serializer=LinkedPagesField(attributes=["credentials"])),
+        APIField("techniques", serializer=LinkedPagesField(published_only=True)),
+        APIField("tags", serializer=TagNamesField()),
+        APIField("hero_image", serializer=ImageRenditionField(RENDITION_SETS["social"].specs[-1])),
+        APIField("hero_image_alt"),
+        APIField("reviewer", serializer=LinkedPageField(attributes=["credentials"])),
+        APIField("last_reviewed"),
+        APIField("references"),
+        APIField("body"),
+        APIField("body_html", serializer=RenderedStreamField(source="body")),
     ]
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []

@@ -5,15 +5,18 @@ from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
-from ..images import with_renditions
+from ..images import RENDITION_SETS, with_renditions
 from ..metadata import PageMetadataMixin
 from ..pagination import paginate
 from ..permissions import ReviewedPublishingMixin
+from ..serializers import LinkedPagesField, MarkdownTextField
 from ..structured_data import author_profile
 
 
@@ -91,6 +94,13 @@ class AuthorPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
         index.SearchField("short_bio"),
         index.SearchField("long_bio"),
     ]
+    api_fields = [
+        APIField("credentials"),
+        APIField("short_bio"),
+        APIField("long_bio", serializer=MarkdownTextField()),
+        APIField("photo", serializer=ImageRenditionField(RENDITION_SETS["portrait"].specs[-1])),
+        APIField("specialty_techniques", serializer=LinkedPagesField(published_only=True)),
+    ]
     parent_page_types = ["blog.AuthorIndexPage"]
     subpage_types = []
 
@@ -107,6 +117,10 @@ class AuthorPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     @property
     def photo_alt(self):
         return f"Portrait of {self.title}"
+
+    @property
+    def specialty_techniques(self):
+        return [link.technique for link in self.specialties.all()]
 
     def get_context(self, request, *args, **kwargs):
         from .articles import ArticlePage
