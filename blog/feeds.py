@@ -21,6 +21,7 @@ from .models import ArticlePage, AuthorPage, BlogIndexPage
 from .structured_data import site_name
 
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+FEED_FORMAT_NAMES = {"rss": "RSS", "atom": "Atom"}
 FEED_LENGTH = 20
 # XML 1.0 forbids these; text pasted from word processors sometimes carries them.
 XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

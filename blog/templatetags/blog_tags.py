@@ -10,7 +10,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
 from .. import search
-from ..feeds import FEED_TYPES, PAGE_FEEDS
+from ..feeds import FEED_FORMAT_NAMES, FEED_TYPES, PAGE_FEEDS
 from ..images import RENDITION_SETS, largest_rendition
 from ..markdown import render_section_markdown
 from ..models import HealthDisclaimer
@@ -113,7 +113,7 @@ def feed_links(context):
     return {
         "links": [
             (
-                f"{title} ({format_name.upper()})",
+                f"{title} ({FEED_FORMAT_NAMES[format_name]})",
                 feed_type.content_type.split(";")[0],
                 reverse(f"blog:{name}-{format_name}", args=args),
             )
