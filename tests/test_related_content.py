@@ -1,6 +1,7 @@
 """What a reader is offered next: related articles at the end of an article and related
 techniques on a technique page."""
 
+import datetime
 import re
 
 import pytest
@@ -38,7 +39,21 @@ def test_related_articles_share_techniques_first_then_tags(tree, author, techniq
         "Both techniques",
         "One technique",
         "Two tags",
+        "One tag",
     ]
+
+
+def test_at_most_four_related_articles_newest_first(tree, author, technique):
+    article = make_article(tree.blog, authors=[author], techniques=[technique])
+    for day in range(1, 7):
+        make_article(
+            tree.blog,
+            f"Day {day}",
+            authors=[author],
+            techniques=[technique],
+            date=datetime.date(2024, 1, day),
+        )
+    assert section(article, "related-articles-heading") == ["Day 6", "Day 5", "Day 4", "Day 3"]
 
 
 def test_related_articles_leave_out_drafts_and_private_articles(tree, author, technique):

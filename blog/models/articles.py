@@ -27,8 +27,9 @@ from ..reading_time import count_words, reading_time_minutes
 from ..serializers import LinkedPageField, LinkedPagesField, RenderedStreamField, TagNamesField
 from ..structured_data import blog_posting
 
-# How many related articles end an article: one row of cards on desktop.
-RELATED_ARTICLES = 3
+# How many related articles end an article: two rows of two in its narrow column.
+RELATED_ARTICLES = 4
+NEWEST_FIRST = (F("date").desc(nulls_last=True), "-pk")
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -36,7 +37,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.live().public()
 
     def newest_first(self):
-        return self.order_by(F("date").desc(nulls_last=True), "-pk")
+        return self.order_by(*NEWEST_FIRST)
 
     def by_author(self, author):
         return self.filter(author_links__author=author)
@@ -88,12 +89,13 @@ class ArticlePageQuerySet(PageQuerySet):
                 shared_tags=Count("tagged_items", Q(tagged_items__tag__in=tags), distinct=True),
             )
             .filter(Q(shared_techniques__gt=0) | Q(shared_tags__gt=0))
-            .order_by("-shared_techniques", "-shared_tags", F("date").desc(nulls_last=True), "-pk")
+            .order_by("-shared_techniques", "-shared_tags", *NEWEST_FIRST)
         )
 
 
 class ArticlePageForm(WagtailAdminPageForm):
-    """Lists the therapist creating an article as its author, so they need not pick themselves."""
+    """Lists the therapist creating an article as its author, so they need not pick themselves,
+    and keeps the authors from reviewing their own article."""
 
     def __init__(self, data=None, *args, for_user=None, **kwargs):
         super().__init__(data, *args, for_user=for_user, **kwargs)

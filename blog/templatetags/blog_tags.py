@@ -51,7 +51,7 @@ def section_markdown(text, top_level=2):
 @register.inclusion_tag("blog/includes/health_disclaimer.html", takes_context=True)
 def health_disclaimer(context):
     """The site's health disclaimer (Settings → Health disclaimer in the admin), if it has one.
-    Wagtail caches the setting on the request, so a page may show it more than once."""
+    Wagtail caches the setting on the request: one query a request, however often shown."""
     request = context.get("request")
     try:
         return {"text": HealthDisclaimer.for_request(request).text}
