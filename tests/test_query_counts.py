@@ -1,5 +1,6 @@
 """Pages cost a fixed number of queries, however much content they show."""
 
+import datetime
 import io
 
 import pytest
@@ -9,12 +10,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
+from blog.models import ArticlePage
 from config.demo.artwork import hero, portrait
 
 from .factories import make_article, make_author, make_technique
 
 # Budgets a page must stay within, including Wagtail's own routing and privacy checks.
-ARTICLE_BUDGET = 24
+ARTICLE_BUDGET = 25
 LISTING_BUDGET = 20
 
 
@@ -83,8 +85,11 @@ def test_listing_queries_do_not_grow_with_articles(tree, page_name):
     assert few == count_queries(page.url) <= LISTING_BUDGET
 
 
-def test_related_articles_cost_the_same_however_many_relate(tree):
+def test_reviewed_article_with_related_articles_costs_the_same_however_many_relate(tree):
     article = build_article(tree, authors=2, techniques=2, tags=2, seed=3)
+    ArticlePage.objects.filter(pk=article.pk).update(
+        reviewer=make_author(tree.authors), last_reviewed=datetime.date(2024, 1, 1)
+    )
     technique = article.techniques[0]
 
     def add_related(count):
