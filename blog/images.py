@@ -32,6 +32,8 @@ RENDITION_SETS = {
     "portrait": RenditionSet(
         ("fill-96x96-c100", "fill-240x240-c100", "fill-480x480-c100"), "7.5rem"
     ),
+    # Link previews (Open Graph) and structured data: the 1200x630 picture social sites ask for.
+    "social": RenditionSet(("fill-1200x630-c100",), "1200px"),
 }
 
 
@@ -39,3 +41,9 @@ def with_renditions(lookup, set_name):
     """A Prefetch that loads the image behind ``lookup`` with the renditions of ``set_name``."""
     images = get_image_model().objects.prefetch_renditions(*RENDITION_SETS[set_name].specs)
     return Prefetch(lookup, queryset=images)
+
+
+def largest_rendition(image, set_name):
+    """The biggest rendition of ``image`` in ``set_name``: for link previews and structured
+    data, where one picture is given rather than a srcset."""
+    return image.get_rendition(RENDITION_SETS[set_name].specs[-1])

@@ -3,6 +3,7 @@ heading given an id so sections can be linked to, and demoted below the page's <
 
 import re
 from collections import Counter
+from html import unescape
 
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -17,6 +18,11 @@ ID_RE = re.compile(r'\sid="([^"]*)"')
 def render_section_markdown(text, top_level=2):
     html = anchor_headings(render_markdown(text), top_level)
     return mark_safe(html)  # noqa: S308 (nh3 sanitised it; ids are slugs)
+
+
+def markdown_to_text(text):
+    """Markdown as one line of plain text, for places that take no markup."""
+    return " ".join(unescape(strip_tags(render_markdown(text))).split())
 
 
 def anchor_headings(html, top_level=2):

@@ -10,7 +10,16 @@ def add_url(model, parent):
     return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
 
 
-def article_form(title="A new article", summary="Short.", authors=(), techniques=(), body=None):
+def article_form(
+    title="A new article",
+    summary="Short.",
+    authors=(),
+    techniques=(),
+    body=None,
+    reviewer=None,
+    last_reviewed="",
+    references=(),
+):
     if body is None:
         body = [("markdown", "## Why\n\n- **Rest:** it helps.")]
     return nested_form_data(
@@ -25,5 +34,8 @@ def article_form(title="A new article", summary="Short.", authors=(), techniques
             "body": streamfield(body),
             "author_links": inline_formset([{"author": a.pk} for a in authors]),
             "technique_links": inline_formset([{"technique": t.pk} for t in techniques]),
+            "references": inline_formset(list(references)),
+            "reviewer": reviewer.pk if reviewer else "",
+            "last_reviewed": last_reviewed,
         }
     )

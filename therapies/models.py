@@ -6,14 +6,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
-from blog.images import with_renditions
+from blog.images import RENDITION_SETS, with_renditions
+from blog.metadata import PageMetadataMixin
 from blog.pagination import paginate_articles
 from blog.permissions import ReviewedPublishingMixin
+from blog.serializers import LinkedPagesField, MarkdownTextField
+from blog.structured_data import medical_therapy
 
 
 class TechniquePageQuerySet(PageQuerySet):
@@ -27,13 +32,24 @@ class TechniquePageQuerySet(PageQuerySet):
         )
 
 
-class TechniqueIndexPage(ReviewedPublishingMixin, Page):
+def live_techniques(links):
+    """The live techniques behind ``links`` (a relation to rows with a ``technique``), in
+    the editor's order and with their card pictures; read through the relation, so
+    previews show unsaved changes."""
+    links = links.select_related("technique").prefetch_related(
+        with_renditions("technique__image", "card")
+    )
+    return [link.technique for link in links if link.technique.live]
+
+
+class TechniqueIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     intro = models.TextField(
         blank=True, help_text="A sentence or two shown above the list of techniques."
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["therapies.TechniquePage"]
+    teaser_field = "intro"
 
     class Meta:
         verbose_name = "technique index"
@@ -44,7 +60,7 @@ class TechniqueIndexPage(ReviewedPublishingMixin, Page):
         return context
 
 
-class TechniquePage(ReviewedPublishingMixin, Page):
+class TechniquePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     summary = models.CharField(
         max_length=240,
         help_text="One or two plain sentences, shown on cards and to search engines.",
@@ -77,6 +93,8 @@ class TechniquePage(ReviewedPublishingMixin, Page):
     )
 
     objects = PageManager.from_queryset(TechniquePageQuerySet)()
+    image_field = "image"
+    image_alt_field = "image_alt"
 
     content_panels = [
         *Page.content_panels,
@@ -88,6 +106,7 @@ class TechniquePage(ReviewedPublishingMixin, Page):
         FieldPanel("safety"),
         FieldPanel("evidence"),
         InlinePanel("references", label="Reference", heading="Evidence and references"),
+        InlinePanel("related_technique_links", label="Technique", heading="Related techniques"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -95,12 +114,32 @@ class TechniquePage(ReviewedPublishingMixin, Page):
         index.SearchField("what_it_is"),
         index.SearchField("how_it_works"),
         index.SearchField("safety"),
+        index.SearchField("evidence"),
+        index.RelatedFields(
+            "benefits", [index.SearchField("label"), index.SearchField("explanation")]
+        ),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("image", serializer=ImageRenditionField(RENDITION_SETS["social"].specs[-1])),
+        APIField("image_alt"),
+        APIField("what_it_is", serializer=MarkdownTextField()),
+        APIField("how_it_works", serializer=MarkdownTextField()),
+        APIField("benefits"),
+        APIField("safety", serializer=MarkdownTextField()),
+        APIField("evidence", serializer=MarkdownTextField()),
+        APIField("references"),
+        APIField("related_techniques", serializer=LinkedPagesField(published_only=True)),
     ]
     parent_page_types = ["therapies.TechniqueIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "technique"
+
+    @property
+    def related_techniques(self):
+        return [link.technique for link in self.related_technique_links.all()]
 
     def get_context(self, request, *args, **kwargs):
         # blog depends on therapies for its models; the backlink query is blog's to own.
@@ -110,7 +149,28 @@ class TechniquePage(ReviewedPublishingMixin, Page):
         context["articles"] = paginate_articles(
             request, ArticlePage.objects.about_technique(self).for_listing()
         )
+        context["related_techniques"] = live_techniques(self.related_technique_links)
+        context["structured_data"] = [medical_therapy(self, request)]
         return context
+
+
+class RelatedTechnique(Orderable):
+    """Another technique that readers of this one may want next, in the editor's order."""
+
+    page = ParentalKey(
+        TechniquePage, on_delete=models.CASCADE, related_name="related_technique_links"
+    )
+    technique = models.ForeignKey(TechniquePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("technique")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "technique")]
+
+    def clean(self):
+        super().clean()
+        if self.page_id is not None and self.page_id == self.technique_id:
+            raise ValidationError({"technique": "A technique cannot be related to itself."})
 
 
 class TechniqueBenefit(Orderable):
@@ -122,6 +182,7 @@ class TechniqueBenefit(Orderable):
     explanation = models.TextField(max_length=400)
 
     panels = [FieldPanel("label"), FieldPanel("explanation")]
+    api_fields = [APIField("label"), APIField("explanation")]
 
     def __str__(self):
         return self.label
@@ -139,6 +200,7 @@ class Reference(models.Model):
     )
 
     panels = [FieldPanel("citation"), FieldPanel("url"), FieldPanel("doi")]
+    api_fields = [APIField("citation"), APIField("url"), APIField("doi"), APIField("link")]
 
     class Meta:
         abstract = True

@@ -1,12 +1,14 @@
-from .articles import ArticleAuthor, ArticlePage, ArticleTag, ArticleTechnique
+from .articles import ArticleAuthor, ArticlePage, ArticleReference, ArticleTag, ArticleTechnique
 from .authors import AuthorIndexPage, AuthorPage, AuthorSpecialty
 from .comments import ReaderComment
+from .disclaimer import HealthDisclaimer
 from .discussion import DiscussionSettings
 from .index import BlogIndexPage
 
 __all__ = [
     "ArticleAuthor",
     "ArticlePage",
+    "ArticleReference",
     "ArticleTag",
     "ArticleTechnique",
     "AuthorIndexPage",
@@ -14,5 +16,6 @@ __all__ = [
     "AuthorSpecialty",
     "BlogIndexPage",
     "DiscussionSettings",
+    "HealthDisclaimer",
     "ReaderComment",
 ]

@@ -1,24 +1,36 @@
 """Articles: what therapists write and readers come for."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from therapies.models import Reference, live_techniques
+
 from ..blocks import ArticleBodyBlock
 from ..comments.context import comment_context
-from ..images import with_renditions
+from ..images import RENDITION_SETS, with_renditions
+from ..metadata import PageMetadataMixin
 from ..permissions import ReviewedPublishingMixin
 from ..reading_time import count_words, reading_time_minutes
+from ..serializers import LinkedPageField, LinkedPagesField, RenderedStreamField, TagNamesField
+from ..structured_data import blog_posting
+
+# How many related articles end an article: two rows of two in its narrow column.
+RELATED_ARTICLES = 4
+NEWEST_FIRST = (F("date").desc(nulls_last=True), "-pk")
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -26,7 +38,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.live().public()
 
     def newest_first(self):
-        return self.order_by(F("date").desc(nulls_last=True), "-pk")
+        return self.order_by(*NEWEST_FIRST)
 
     def by_author(self, author):
         return self.filter(author_links__author=author)
@@ -37,6 +49,11 @@ class ArticlePageQuerySet(PageQuerySet):
     def tagged(self, tag):
         return self.filter(tags=tag)
 
+    def with_authors(self):
+        return self.prefetch_related(
+            Prefetch("author_links", ArticleAuthor.objects.select_related("author"))
+        )
+
     def for_listing(self):
         """Published articles, newest first, with everything a card shows prefetched:
         a fixed number of queries however many articles or authors."""
@@ -44,15 +61,42 @@ class ArticlePageQuerySet(PageQuerySet):
             self.published()
             .newest_first()
             .defer_streamfields()
-            .prefetch_related(
-                with_renditions("hero_image", "card"),
-                Prefetch("author_links", ArticleAuthor.objects.select_related("author")),
+            .with_authors()
+            .prefetch_related(with_renditions("hero_image", "card"))
+        )
+
+    def for_feed(self):
+        """Published articles, newest first, with the authors and tags a feed entry names."""
+        return (
+            self.published()
+            .newest_first()
+            .defer_streamfields()
+            .with_authors()
+            .prefetch_related("tags")
+        )
+
+    def related_to(self, article):
+        """Other published articles that share techniques with ``article`` (the most shared
+        first), then tags, ready for listing. Relations are read through ``article``, so a
+        preview's unsaved techniques and tags count."""
+        techniques = article.technique_links.values_list("technique", flat=True)
+        tags = article.tagged_items.values_list("tag", flat=True)
+        shared_techniques = Q(technique_links__technique__in=techniques)
+        return (
+            self.for_listing()
+            .exclude(pk=article.pk)
+            .annotate(
+                shared_techniques=Count("technique_links", shared_techniques, distinct=True),
+                shared_tags=Count("tagged_items", Q(tagged_items__tag__in=tags), distinct=True),
             )
+            .filter(Q(shared_techniques__gt=0) | Q(shared_tags__gt=0))
+            .order_by("-shared_techniques", "-shared_tags", *NEWEST_FIRST)
         )
 
 
 class ArticlePageForm(WagtailAdminPageForm):
-    """Lists the therapist creating an article as its author, so they need not pick themselves."""
+    """Lists the therapist creating an article as its author, so they need not pick themselves,
+    and keeps the authors from reviewing their own article."""
 
     def __init__(self, data=None, *args, for_user=None, **kwargs):
         super().__init__(data, *args, for_user=for_user, **kwargs)
@@ -66,8 +110,24 @@ class ArticlePageForm(WagtailAdminPageForm):
                 initial=[{"author": profile.pk}],
             )
 
+    def clean(self):
+        cleaned_data = super().clean()
+        reviewer = cleaned_data.get("reviewer")
+        if reviewer is not None and reviewer in self.chosen_authors():
+            self.add_error("reviewer", "The reviewer must be someone other than the authors.")
+        return cleaned_data
 
-class ArticlePage(ReviewedPublishingMixin, Page):
+    def chosen_authors(self):
+        formset = self.formsets["author_links"]
+        formset.is_valid()  # cleans the rows, so their choices can be read
+        return {
+            form.cleaned_data.get("author")
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        }
+
+
+class ArticlePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     summary = models.TextField(
         max_length=300,
         help_text="One or two sentences shown on article cards, in feeds and in search results.",
@@ -102,9 +162,24 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         default=True,
         help_text="Untick to close comments on this article. Existing comments stay visible.",
     )
+    reviewer = models.ForeignKey(
+        "blog.AuthorPage",
+        verbose_name="reviewed by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        help_text="Optional: a second therapist who checked the article for accuracy and safety.",
+    )
+    last_reviewed = models.DateField(
+        "review date", null=True, blank=True, help_text="When the reviewer last checked it."
+    )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
     base_form_class = ArticlePageForm
+    image_field = "hero_image"
+    image_alt_field = "hero_image_alt"
+    open_graph_type = "article"
 
     content_panels = [
         *Page.content_panels,
@@ -116,6 +191,11 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         ),
         FieldPanel("body"),
         InlinePanel("technique_links", label="Technique", heading="Related techniques"),
+        InlinePanel("references", label="Reference", heading="References"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("last_reviewed")])],
+            heading="Review",
+        ),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
     search_fields = [
@@ -124,6 +204,21 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("date"),
+        APIField("reading_time"),
+        APIField("authors", serializer=LinkedPagesField(attributes=["credentials"])),
+        APIField("techniques", serializer=LinkedPagesField(published_only=True)),
+        APIField("tags", serializer=TagNamesField()),
+        APIField("hero_image", serializer=ImageRenditionField(RENDITION_SETS["social"].specs[-1])),
+        APIField("hero_image_alt"),
+        APIField("reviewer", serializer=LinkedPageField(attributes=["credentials"])),
+        APIField("last_reviewed"),
+        APIField("references"),
+        APIField("body"),
+        APIField("body_html", serializer=RenderedStreamField(source="body")),
     ]
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
@@ -136,6 +231,15 @@ class ArticlePage(ReviewedPublishingMixin, Page):
 
     def clean(self):
         super().clean()
+        errors = {}
+        if self.reviewer_id and not self.last_reviewed:
+            errors["last_reviewed"] = "Give the date of the review."
+        if self.last_reviewed and not self.reviewer_id:
+            errors["reviewer"] = "Choose who reviewed the article, or clear the review date."
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = "A review date cannot be in the future."
+        if errors:
+            raise ValidationError(errors)
         self.reading_time = self.compute_reading_time()
 
     def save(self, *args, **kwargs):
@@ -155,8 +259,24 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         return self.date or timezone.localdate()
 
     @property
+    def updated_date(self):
+        """The day of the last published change, when that came after the article first
+        appeared; None for an article unchanged since (or never) published."""
+        if self.first_published_at is None or self.last_published_at is None:
+            return None
+        appeared = max(self.display_date, timezone.localdate(self.first_published_at))
+        updated = timezone.localdate(self.last_published_at)
+        return updated if updated > appeared else None
+
+    @property
     def authors(self):
         return [link.author for link in self.author_links.all()]
+
+    @property
+    def author_names(self):
+        """The byline as plain text: "Ana", "Ana and Ben", "Ana, Ben and Cy"."""
+        names = [author.title for author in self.authors]
+        return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
 
     @property
     def techniques(self):
@@ -168,13 +288,22 @@ class ArticlePage(ReviewedPublishingMixin, Page):
         author_links = self.author_links.select_related("author").prefetch_related(
             with_renditions("author__photo", "portrait")
         )
-        technique_links = self.technique_links.select_related("technique").prefetch_related(
-            with_renditions("technique__image", "card")
-        )
         context["authors"] = [link.author for link in author_links]
-        context["techniques"] = [link.technique for link in technique_links if link.technique.live]
+        context["techniques"] = live_techniques(self.technique_links)
         context["article_tags"] = list(self.tags.all())
+        context["references"] = list(self.references.all())
         context.update(comment_context(request, self))
+        context["related_articles"] = ArticlePage.objects.related_to(self)[:RELATED_ARTICLES]
+        context["structured_data"] = [
+            blog_posting(
+                self,
+                request,
+                authors=context["authors"],
+                techniques=context["techniques"],
+                tags=context["article_tags"],
+                references=context["references"],
+            )
+        ]
         return context
 
     def comments_are_open(self, rules):
@@ -214,6 +343,12 @@ class ArticleTechnique(Orderable):
 
     class Meta(Orderable.Meta):
         unique_together = [("page", "technique")]
+
+
+class ArticleReference(Orderable, Reference):
+    """A source the article cites, listed under it in the editor's order."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="references")
 
 
 class ArticleTag(TaggedItemBase):

@@ -5,14 +5,19 @@ from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
-from ..images import with_renditions
+from ..images import RENDITION_SETS, with_renditions
+from ..metadata import PageMetadataMixin
 from ..pagination import paginate_articles
 from ..permissions import ReviewedPublishingMixin
+from ..serializers import LinkedPagesField, MarkdownTextField
+from ..structured_data import author_profile
 
 
 class AuthorPageQuerySet(PageQuerySet):
@@ -25,11 +30,12 @@ class AuthorPageQuerySet(PageQuerySet):
         )
 
 
-class AuthorIndexPage(ReviewedPublishingMixin, Page):
+class AuthorIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     intro = models.TextField(blank=True, help_text="A sentence or two shown above the authors.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["blog.AuthorPage"]
+    teaser_field = "intro"
 
     class Meta:
         verbose_name = "author index"
@@ -40,7 +46,7 @@ class AuthorIndexPage(ReviewedPublishingMixin, Page):
         return context
 
 
-class AuthorPage(ReviewedPublishingMixin, Page):
+class AuthorPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     """A therapist's profile. The page title is the author's name."""
 
     photo = models.ForeignKey(
@@ -68,6 +74,10 @@ class AuthorPage(ReviewedPublishingMixin, Page):
     )
 
     objects = PageManager.from_queryset(AuthorPageQuerySet)()
+    teaser_field = "short_bio"
+    image_field = "photo"
+    image_alt_field = "photo_alt"
+    open_graph_type = "profile"
 
     content_panels = [
         FieldPanel("title", heading="Name"),
@@ -83,6 +93,13 @@ class AuthorPage(ReviewedPublishingMixin, Page):
         index.SearchField("credentials"),
         index.SearchField("short_bio"),
         index.SearchField("long_bio"),
+    ]
+    api_fields = [
+        APIField("credentials"),
+        APIField("short_bio"),
+        APIField("long_bio", serializer=MarkdownTextField()),
+        APIField("photo", serializer=ImageRenditionField(RENDITION_SETS["portrait"].specs[-1])),
+        APIField("specialty_techniques", serializer=LinkedPagesField(published_only=True)),
     ]
     parent_page_types = ["blog.AuthorIndexPage"]
     subpage_types = []
@@ -101,14 +118,20 @@ class AuthorPage(ReviewedPublishingMixin, Page):
     def photo_alt(self):
         return f"Portrait of {self.title}"
 
+    @property
+    def specialty_techniques(self):
+        return [link.technique for link in self.specialties.all()]
+
     def get_context(self, request, *args, **kwargs):
         from .articles import ArticlePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["specialties"] = self.specialties.select_related("technique")
+        specialties = self.specialties.select_related("technique")
+        context["specialties"] = [link.technique for link in specialties if link.technique.live]
         context["articles"] = paginate_articles(
             request, ArticlePage.objects.by_author(self).for_listing()
         )
+        context["structured_data"] = [author_profile(self, request, context["specialties"])]
         return context
 
 

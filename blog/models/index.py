@@ -5,17 +5,19 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ..forms import ArticleFilterForm
+from ..metadata import PageMetadataMixin
 from ..pagination import paginate_articles
 from ..permissions import ReviewedPublishingMixin
 from .articles import ArticlePage
 
 
-class BlogIndexPage(ReviewedPublishingMixin, Page):
+class BlogIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     intro = models.TextField(blank=True, help_text="A sentence or two shown above the articles.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     # The technique and author sections may live under the blog, as in the demo.
     subpage_types = ["blog.ArticlePage", "therapies.TechniqueIndexPage", "blog.AuthorIndexPage"]
+    teaser_field = "intro"
 
     class Meta:
         verbose_name = "blog index"

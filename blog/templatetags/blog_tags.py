@@ -1,12 +1,26 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from wagtail.images.models import ResponsiveImage
 from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.models import Site
 
+from .. import search
 from ..comments.rendering import comment_html as render_comment
-from ..images import RENDITION_SETS
+from ..feeds import FEED_FORMAT_NAMES, FEED_TYPES, PAGE_FEEDS
+from ..images import RENDITION_SETS, largest_rendition
 from ..markdown import render_section_markdown
+from ..models import HealthDisclaimer
+from ..structured_data import breadcrumb_list, site_name
 
 register = template.Library()
+
+# What Django's json_script escapes, so JSON can sit inside a <script> element whatever it holds.
+SCRIPT_SAFE_JSON = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
 
 
 @register.simple_tag
@@ -24,6 +38,12 @@ def responsive_image(image, set_name, alt="", sizes=None, **attrs):
 
 
 @register.filter
+def highlight(text, terms):
+    """Escaped ``text`` with the words matching the search ``terms`` in <mark>."""
+    return search.highlight(text, terms)
+
+
+@register.filter
 def section_markdown(text, top_level=2):
     """Sanitised Markdown whose headings start at ``top_level`` and carry ids."""
     return render_section_markdown(text, int(top_level))
@@ -33,3 +53,78 @@ def section_markdown(text, top_level=2):
 def comment_html(body):
     """A reader's comment: escaped, in paragraphs, links marked nofollow and ugc."""
     return render_comment(body)
+
+
+@register.inclusion_tag("blog/includes/health_disclaimer.html", takes_context=True)
+def health_disclaimer(context):
+    """The site's health disclaimer (Settings → Health disclaimer in the admin), if it has one.
+    Wagtail caches the setting on the request: one query a request, however often shown."""
+    request = context.get("request")
+    try:
+        return {"text": HealthDisclaimer.for_request(request).text}
+    except HealthDisclaimer.DoesNotExist:  # a request outside any Wagtail site
+        return {"text": ""}
+
+
+@register.inclusion_tag("blog/includes/page_meta.html", takes_context=True)
+def page_meta(context):
+    """The page's description, canonical URL and link-preview (Open Graph, Twitter) tags."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None:
+        return {}
+    image = getattr(page, "meta_image", None)
+    rendition = largest_rendition(image, "social") if image else None
+    return {
+        "page": page,
+        "site_name": site_name(Site.find_for_request(request)),
+        "title": page.seo_title or page.title,
+        "description": getattr(page, "meta_description", page.search_description),
+        "url": page.get_full_url(request),
+        "type": getattr(page, "open_graph_type", "website"),
+        "image": rendition,
+        "image_url": request.build_absolute_uri(rendition.url) if rendition else "",
+        "image_alt": getattr(page, "meta_image_alt", ""),
+        "tags": context.get("article_tags", ()),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context):
+    """<script type="application/ld+json"> elements: the page's breadcrumb trail, then what
+    its get_context() put in ``structured_data``."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None:
+        return ""
+    items = [breadcrumb_list(page, request), *context.get("structured_data", ())]
+    return format_html_join(
+        "\n",
+        '<script type="application/ld+json">{}</script>',
+        ((script_safe_json(item),) for item in items if item),
+    )
+
+
+def script_safe_json(data):
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(SCRIPT_SAFE_JSON))  # noqa: S308 (<, > and & are escaped)
+
+
+@register.inclusion_tag("blog/includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """<link rel="alternate"> tags for the site's article feeds and, on a technique or author
+    page, for that page's own, so feed readers find them."""
+    page = context.get("page")
+    feeds = [("Latest articles", "articles", ())]
+    if type(page) in PAGE_FEEDS:
+        name, feed = PAGE_FEEDS[type(page)]
+        feeds.append((feed.heading.format(page.title), name, (page.slug,)))
+    return {
+        "links": [
+            (
+                f"{title} ({FEED_FORMAT_NAMES[format_name]})",
+                feed_type.content_type.split(";")[0],
+                reverse(f"blog:{name}-{format_name}", args=args),
+            )
+            for title, name, args in feeds
+            for format_name, feed_type in FEED_TYPES.items()
+        ]
+    }

@@ -4,6 +4,7 @@ so running it again leaves the database exactly as it was."""
 import datetime
 import io
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,14 +18,22 @@ from wagtail.models import Page, Site
 from blog.models import (
     ArticleAuthor,
     ArticlePage,
+    ArticleReference,
     ArticleTechnique,
     AuthorIndexPage,
     AuthorPage,
     AuthorSpecialty,
     BlogIndexPage,
+    HealthDisclaimer,
 )
 from blog.permissions import THERAPISTS
-from therapies.models import TechniqueBenefit, TechniqueIndexPage, TechniquePage, TechniqueReference
+from therapies.models import (
+    RelatedTechnique,
+    TechniqueBenefit,
+    TechniqueIndexPage,
+    TechniquePage,
+    TechniqueReference,
+)
 
 from . import artwork, content
 
@@ -56,10 +65,12 @@ class DemoBuilder:
             show_in_menus=True,
         )
         techniques = {t["slug"]: self.technique(techniques_index, t) for t in content.TECHNIQUES}
+        self.relate_techniques(techniques)
         authors = {a["slug"]: self.author(authors_index, a, techniques) for a in content.AUTHORS}
         for article in content.ARTICLES:
             self.article(home, article, authors, techniques)
         self.users(authors)
+        self.disclaimer()
         return self.created
 
     # Site structure
@@ -82,8 +93,12 @@ class DemoBuilder:
             site.save()
             if type(welcome) is Page and not welcome.get_children().exists():
                 welcome.delete()
-        if site.site_name != content.SITE["name"]:
-            site.site_name = content.SITE["name"]
+        # Canonical URLs, the sitemap and feeds take the site's address from the Site record.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        default_port = 443 if address.scheme == "https" else 80
+        wanted = (content.SITE["name"], address.hostname, address.port or default_port)
+        if (site.site_name, site.hostname, site.port) != wanted:
+            site.site_name, site.hostname, site.port = wanted
             site.save()
         return root
 
@@ -107,6 +122,10 @@ class DemoBuilder:
             page.tags.add(*tags)
         parent.add_child(instance=page)
         page.save_revision().publish()
+        if date is not None:
+            # Dated pages appeared on their date and have not changed since.
+            page.last_published_at = page.first_published_at
+            model.objects.filter(pk=page.pk).update(last_published_at=page.last_published_at)
         self.created.append(page)
         return page
 
@@ -133,6 +152,19 @@ class DemoBuilder:
             ],
         )
 
+    def relate_techniques(self, techniques):
+        """Link each technique to the ones it suggests next; a second pass, as techniques
+        suggest each other."""
+        for data in content.TECHNIQUES:
+            page = techniques[data["slug"]]
+            if page.related_technique_links.exists():
+                continue
+            page.related_technique_links = [
+                RelatedTechnique(technique=techniques[slug]) for slug in data["related"]
+            ]
+            page.save_revision().publish()
+            self.created.append(f"related techniques of {page.title}")
+
     def author(self, index, data, techniques):
         photo = self.image(data["name"], artwork.portrait(data["name"], data["colour"]))
         return self.child(
@@ -158,21 +190,27 @@ class DemoBuilder:
             if block_type == "technique_callout":
                 value = {**value, "technique": techniques[value["technique"]]}
             body.append((block_type, value))
+        date = datetime.date.fromisoformat(data["date"])
+        reviewer = authors[data["reviewer"]] if data["reviewer"] else None
         return self.child(
             home,
             ArticlePage,
             data["slug"],
             title=data["title"],
             summary=data["summary"],
-            date=datetime.date.fromisoformat(data["date"]),
+            date=date,
             body=body,
             hero_image=self.image(f"{data['title']} (illustration)", artwork.hero(data["slug"])),
+            # The reviewer checked the article before it was published.
+            reviewer=reviewer,
+            last_reviewed=date if reviewer else None,
             relations=[
                 ("author_links", [ArticleAuthor(author=authors[s]) for s in data["authors"]]),
                 (
                     "technique_links",
                     [ArticleTechnique(technique=techniques[s]) for s in data["techniques"]],
                 ),
+                ("references", [ArticleReference(**ref) for ref in data["references"]]),
             ],
             tags=data["tags"],
         )
@@ -187,6 +225,14 @@ class DemoBuilder:
         image.save()
         self.created.append(image)
         return image
+
+    def disclaimer(self):
+        site = Site.objects.get(is_default_site=True)
+        setting = HealthDisclaimer.for_site(site)
+        if not setting.text:
+            setting.text = content.SITE["disclaimer"]
+            setting.save()
+            self.created.append("health disclaimer")
 
     # People
 
