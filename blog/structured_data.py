@@ -48,7 +48,7 @@ def publisher(request):
     return {"@type": "Organization", "name": site_name(site), "url": f"{site.root_url}/"}
 
 
-def blog_posting(article, request, authors, techniques, tags, references):
+def blog_posting(article, request, authors, techniques, tags, references, comments=(), count=0):
     """An article as a BlogPosting. Who reviewed it and when go on the web page it is the
     main entity of, as schema.org defines reviewedBy and lastReviewed for WebPage."""
     url = article.get_full_url(request)
@@ -80,7 +80,21 @@ def blog_posting(article, request, authors, techniques, tags, references):
         ]
     if references:
         data["citation"] = [citation(reference) for reference in references]
+    data["commentCount"] = count
+    if comments:
+        data["comment"] = [reader_comment(comment, url) for comment in comments]
     return data
+
+
+def reader_comment(comment, article_url):
+    """An approved reader comment. Never the e-mail address: it is not public."""
+    return {
+        "@type": "Comment",
+        "@id": f"{article_url}#comment-{comment.pk}",
+        "text": comment.body,
+        "dateCreated": comment.created_at.isoformat(),
+        "author": {"@type": "Person", "name": comment.name},
+    }
 
 
 def citation(reference):

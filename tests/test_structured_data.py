@@ -197,3 +197,25 @@ def test_previewing_a_new_article_shows_its_structured_data(admin_client, tree, 
     content = admin_client.get(url).content.decode()
     assert json_ld(content)["BlogPosting"]["headline"] == AWKWARD_TITLE
     assert not ArticlePage.objects.exists()
+
+
+def test_approved_comments_are_comment_items_and_nothing_else_is(article):
+    from blog.models import ReaderComment
+
+    from .comments import make_comment, post
+
+    top = make_comment(article, name='Ada </script> "A"', body="Helpful <b>&</b> kind.")
+    make_comment(article, parent=top, name="Bo", body="A reply.")
+    make_comment(article, status=ReaderComment.Status.PENDING, body="Pending text.")
+    make_comment(article, status=ReaderComment.Status.SPAM, body="Spam text.")
+    reader = Client()
+    post(reader, article, body="My own pending comment.")
+    for client in (Client(), reader):  # the author of a pending comment sees it, not in JSON-LD
+        posting = json_ld(client.get(article.url).content.decode())["BlogPosting"]
+        assert posting["commentCount"] == 2
+        assert [(c["author"]["name"], c["text"]) for c in posting["comment"]] == [
+            ('Ada </script> "A"', "Helpful <b>&</b> kind."),
+            ("Bo", "A reply."),
+        ]
+        assert posting["comment"][0]["@id"].endswith(f"#comment-{top.pk}")
+        assert "ada@example.com" not in json.dumps(posting)

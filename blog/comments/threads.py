@@ -36,3 +36,12 @@ def comment_threads(request, article, rules):
         if reply.parent_id in by_id:  # a reply to a hidden comment stays hidden
             by_id[reply.parent_id].replies.append(by_id[reply.pk])
     return CommentThreads(page, threads, by_id)
+
+
+def public_comments(threads):
+    """The approved comments among ``threads``, in reading order (a reader's own pending
+    comments are shown to them, but are never part of what the page says publicly)."""
+    for node in threads:
+        if node.comment.is_public:
+            yield node.comment
+            yield from public_comments(node.replies)

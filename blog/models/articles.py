@@ -21,6 +21,7 @@ from therapies.models import Reference, live_techniques
 
 from ..blocks import ArticleBodyBlock
 from ..comments.context import comment_context
+from ..comments.threads import public_comments
 from ..images import RENDITION_SETS, with_renditions
 from ..metadata import PageMetadataMixin
 from ..permissions import ReviewedPublishingMixin
@@ -302,6 +303,8 @@ class ArticlePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
                 techniques=context["techniques"],
                 tags=context["article_tags"],
                 references=context["references"],
+                comments=list(public_comments(context.get("comment_threads", ()))),
+                count=context["comment_count"],
             )
         ]
         return context
