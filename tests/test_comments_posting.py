@@ -335,3 +335,30 @@ def test_mail_failures_are_logged_and_the_comment_kept(
         wait_for_outbox()
     assert ReaderComment.objects.count() == 1
     assert "Could not send" in caplog.text
+
+
+def test_unapproved_comments_are_in_no_public_page_feed_or_api(article, tree, technique, author):
+    from django.urls import reverse
+
+    for status in (Status.PENDING, Status.REJECTED, Status.SPAM):
+        make_comment(article, status=status, name=f"Hidden {status}", body=f"Secret {status} text")
+    post(Client(), article, body="Secret posted text")
+    make_comment(article, body="Approved and public")
+    urls = [
+        article.url,
+        tree.blog.url,
+        technique.url,
+        author.url,
+        reverse("blog:articles-rss"),
+        reverse("blog:articles-atom"),
+        reverse("blog:search") + "?q=text",
+        "/api/v2/articles/?fields=*",
+        f"/api/v2/articles/{article.pk}/",
+        "/sitemap.xml",
+    ]
+    reader = Client()
+    for url in urls:
+        response = reader.get(url)
+        assert response.status_code == 200, url
+        assert b"Secret" not in response.content, url
+    assert b"Approved and public" in reader.get(article.url).content
