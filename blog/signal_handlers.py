@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.db.models.signals import post_save
 
+from .cache import invalidation
 from .permissions import grant_section_permissions
 
 SECTION_MODELS = ("blog.BlogIndexPage", "blog.AuthorIndexPage", "therapies.TechniqueIndexPage")
@@ -12,6 +13,7 @@ def section_created(sender, instance, created, raw=False, **kwargs):
 
 
 def register():
+    invalidation.connect()
     for label in SECTION_MODELS:
         post_save.connect(
             section_created, sender=apps.get_model(label), dispatch_uid=f"sections-{label}"

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .cache.serving import cache_wellness_pages
 from .comments import moderation
 from .comments.admin.access import may_moderate
 from .comments.admin.bulk_actions import BULK_ACTIONS
@@ -30,6 +31,7 @@ for bulk_action in BULK_ACTIONS:
 
 
 hooks.register("register_log_actions", moderation.register_log_actions)
+hooks.register("on_serve_page", cache_wellness_pages)
 
 
 @hooks.register("construct_homepage_panels")

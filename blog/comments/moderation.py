@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from ..cache.invalidation import comments_changed
 from ..models.comments import ReaderComment
 from ..models.discussion import DiscussionSettings
 from . import notifications
@@ -44,6 +45,7 @@ def moderate(comments, action, user):
         doomed = _with_descendants(comments)
         _log(doomed, DELETE_LOG_ACTION, user, deleted=True)
         ReaderComment.objects.filter(pk__in=[c.pk for c in comments]).delete()
+        comments_changed({c.article_id for c in comments})
         return len(comments)
     status, log_action, _label, _done = ACTIONS[action]
     changed = [c for c in comments if c.status != status]
@@ -52,6 +54,7 @@ def moderate(comments, action, user):
         status=status, moderated_by=user, moderated_at=now
     )
     _log(changed, log_action, user, timestamp=now)
+    comments_changed({c.article_id for c in changed})
     if status == Status.APPROVED:
         _notify_replies(changed)
     return len(changed)

@@ -1,19 +1,43 @@
 """Posting a comment. Works as a plain form post and answers JSON to the enhanced form."""
 
 from django.http import HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
+from ..cache.invalidation import comments_changed
 from ..models import ArticlePage
 from ..models.discussion import DiscussionSettings
 from . import notifications
-from .forms import ReaderCommentForm
+from .forms import ReaderCommentForm, form_token
 from .identity import ip_hash, user_agent
 from .rules import RateLimit, judge
 from .session import remember
 from .threads import CommentNode
+
+
+def live_article(article_id):
+    return get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
+
+
+@never_cache
+@require_GET
+def form_tokens(request, article_id):
+    """What the comment form on a cached article page lacks: this reader's CSRF token and a
+    fresh form timestamp. The enhanced form fetches them; nothing per-reader is ever in the
+    HTML that readers share (docs/page-cache.md)."""
+    article = live_article(article_id)
+    return JsonResponse({"csrfmiddlewaretoken": get_token(request), "token": form_token(article)})
+
+
+@never_cache
+@require_GET
+def write(request, article_id):
+    """The article with a complete comment form, for readers without JavaScript."""
+    return render_article(request, live_article(article_id), None, status=200)
 
 
 def wants_json(request):
@@ -22,7 +46,7 @@ def wants_json(request):
 
 @require_POST
 def post_comment(request, article_id):
-    article = get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
+    article = live_article(article_id)
     rules = DiscussionSettings.for_request(request)
     if not article.comments_are_open(rules):
         return refuse(request, article, 403, "Comments are closed on this article.")
@@ -51,6 +75,8 @@ def post_comment(request, article_id):
     comment.user = request.user if request.user.is_authenticated else None
     comment.save()
     limit.count(client, comment.email)
+    if comment.status == comment.Status.APPROVED:
+        comments_changed({article.pk})
     if comment.status == comment.Status.PENDING:
         remember(request, comment)
         if rules.notify_moderators:
@@ -92,4 +118,5 @@ def render_article(request, article, form, status, message=""):
     if form is not None:
         context["comment_form"] = form
     context["comment_error"] = message
+    context["comment_form_tokens"] = True  # this response is for one reader only
     return TemplateResponse(request, article.get_template(request), context, status=status)

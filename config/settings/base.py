@@ -42,6 +42,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Answers anonymous readers from the page cache before the rest of the stack runs.
+    "blog.cache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -50,6 +52,19 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Local memory by default: right for one process (runserver). Several processes or servers
+# must share one cache, or a change seen by one would not drop the others' copies: production
+# uses Redis (config/settings/production.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+# The anonymous page cache (docs/page-cache.md); WELLNESS_CDN_MAX_AGE lets a CDN keep pages.
+WELLNESS_PAGE_CACHE = True
+WELLNESS_PAGE_CACHE_TIMEOUT = 600
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -30,3 +30,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Most tests change content directly and look again; the page cache is switched on by the
+# tests that are about it (tests/test_page_cache.py) and by the browser tests.
+WELLNESS_PAGE_CACHE = False

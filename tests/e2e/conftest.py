@@ -205,3 +205,9 @@ def _clean_media():
     media = Path(settings.MEDIA_ROOT)
     if media.name.startswith("wellness-test-media-"):
         shutil.rmtree(media, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _page_cache(settings):
+    """Readers in a real browser get cached pages, as on a real site."""
+    settings.WELLNESS_PAGE_CACHE = True

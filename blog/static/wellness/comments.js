@@ -5,6 +5,7 @@
 
   const form = document.querySelector("[data-comment-form]");
   if (!form || !window.fetch) return;
+  let ready = !form.dataset.tokensUrl;
 
   const status = form.querySelector("[data-comment-status]");
   const parentInput = form.querySelector("[data-reply-parent]");
@@ -58,7 +59,31 @@
     home.after(form);
   }
 
+  // Article pages are cached and shared, so the form arrives without this reader's CSRF
+  // token and timestamp; fetch them, then show the form in place of the fallback link.
+  async function fetchTokens() {
+    try {
+      const response = await fetch(form.dataset.tokensUrl, {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      if (!response.ok) return;
+      const tokens = await response.json();
+      Object.entries(tokens).forEach(([name, value]) => {
+        form.elements[name].value = value;
+      });
+      form.hidden = false;
+      const fallback = document.querySelector("[data-comment-fallback]");
+      if (fallback) fallback.hidden = true;
+      ready = true;
+    } catch (error) {
+      // The fallback link to the full comment page stays: nothing is lost.
+    }
+  }
+  if (!ready) fetchTokens();
+
   document.addEventListener("click", (event) => {
+    if (!ready) return; // until the form is usable, links lead to the comment page
     const reply = event.target.closest("[data-reply-to]");
     if (reply) {
       event.preventDefault();

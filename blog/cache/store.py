@@ -1,0 +1,74 @@
+"""Cached responses tagged with what they show, in Django's cache.
+
+A tag ("page:12", "articles", "site", ...) has a version: a random token in the cache.
+An entry records the versions of its tags when its page was read from the database;
+invalidating a tag gives it a new version, so every entry carrying the old one is stale.
+Nothing has to find and delete the entries, and an invalidation that lands while a page is
+being rendered makes that rendering stale too, as it should.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+
+ENTRY_PREFIX = "wellness:page:"
+TAG_PREFIX = "wellness:tag:"
+
+
+def enabled():
+    return getattr(settings, "WELLNESS_PAGE_CACHE", True)
+
+
+def timeout():
+    return getattr(settings, "WELLNESS_PAGE_CACHE_TIMEOUT", 600)
+
+
+def backend():
+    return caches[getattr(settings, "WELLNESS_PAGE_CACHE_ALIAS", "default")]
+
+
+def entry_key(request):
+    url = f"{request.get_host()}{request.get_full_path()}"
+    return ENTRY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
+
+
+def versions(tags):
+    """The current version of each tag, creating the missing ones."""
+    keys = {TAG_PREFIX + tag: tag for tag in tags}
+    found = backend().get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    if missing:
+        backend().set_many(missing, timeout=None)
+        found.update(missing)
+    return {keys[key]: version for key, version in found.items()}
+
+
+def invalidate(*tags):
+    backend().set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+
+
+def store(key, response, tag_versions):
+    backend().set(
+        key,
+        {
+            "status": response.status_code,
+            "content": response.content,
+            "headers": dict(response.items()),
+            "tags": tag_versions,
+        },
+        timeout(),
+    )
+
+
+def fetch(key):
+    """The entry stored under ``key``, if its tags have not been invalidated since."""
+    entry = backend().get(key)
+    if entry is None:
+        return None
+    tags = entry["tags"]
+    current = backend().get_many([TAG_PREFIX + tag for tag in tags])
+    if any(current.get(TAG_PREFIX + tag) != version for tag, version in tags.items()):
+        return None
+    return entry
