@@ -68,3 +68,31 @@ def test_an_article_submitted_on_one_server_and_approved_on_the_other_is_on_both
     assert moderator.post_form(two + approve, {"comment": ""}).status_code == 302
     for server in site.urls:
         assert title in reader_sees(server)
+
+
+def test_a_comment_posted_on_one_server_and_approved_on_the_other_is_on_both(
+    site, servers_database
+):
+    from blog.models import ReaderComment
+
+    one, two = site.urls
+    article = ArticlePage.objects.live().order_by("pk").first()
+    body = "Posted through the first server, approved through the second."
+    reader = Browser()
+    # Article pages are shared and cached: the form's tokens come from their own endpoint.
+    tokens = reader.get(f"{one}/comments/{article.pk}/form-tokens/", timeout=30).json()
+    form = {"name": "Rowan", "email": "rowan@example.com", "body": body, "parent": "", **tokens}
+    response = reader.post_form(f"{one}/comments/{article.pk}/", form)
+    assert response.status_code == 303
+    assert not any(body in reader_sees(server, article.url) for server in site.urls)
+    assert body in reader.get(f"{two}{article.url}", timeout=30).text  # their own, on both
+
+    comment = ReaderComment.objects.get(body=body)
+    moderator = Browser()
+    moderator.log_in(two, "admin", site.password)
+    pending_count = moderator.get(f"{two}/admin/", timeout=30).text
+    assert "Comments (" in pending_count
+    url = two + reverse("wellness_comments:moderate", args=[comment.pk, "approve"])
+    assert moderator.post_form(url, {}).status_code == 302
+    for server in site.urls:
+        assert body in reader_sees(server, article.url)
