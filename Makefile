@@ -67,3 +67,13 @@ serve-production: $(INSTALLED)
 .PHONY: test-scaleout
 test-scaleout: $(INSTALLED)
 	bin/with-services $(BIN)/python -m pytest -m scaleout tests/scaleout
+
+# Performance (docs/benchmarks.md): queries and server time at two data sizes, throughput
+# against the static ceiling, comment posting and the moderation listing at 100,000 comments.
+.PHONY: bench bench-smoke
+bench: $(INSTALLED)
+	$(BIN)/python -m bench.run
+
+# The same harness at tiny sizes in under a minute; CI runs it so the benchmark never rots.
+bench-smoke: $(INSTALLED)
+	$(BIN)/python -m bench.run --smoke

@@ -19,6 +19,7 @@ HIT = "X-Wellness-Cache"
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.WELLNESS_PAGE_CACHE = True
+    settings.WELLNESS_ROUTE_CACHE = True
 
 
 def get(client, url, **query):

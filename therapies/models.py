@@ -13,7 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
-from blog.images import RENDITION_SETS, with_renditions
+from blog.images import RENDITION_SETS, attach_images
 from blog.metadata import PageMetadataMixin
 from blog.pagination import paginate_articles
 from blog.permissions import ReviewedPublishingMixin
@@ -23,23 +23,16 @@ from blog.structured_data import medical_therapy
 
 class TechniquePageQuerySet(PageQuerySet):
     def for_listing(self):
-        """Live, public techniques with what a card shows, in as few queries as possible."""
-        return (
-            self.live()
-            .public()
-            .prefetch_related(with_renditions("image", "card"))
-            .order_by("title")
-        )
+        """Live, public techniques with their pictures (renditions: attach_images)."""
+        return self.live().public().select_related("image").order_by("title")
 
 
 def live_techniques(links):
     """The live techniques behind ``links`` (a relation to rows with a ``technique``), in
-    the editor's order and with their card pictures; read through the relation, so
-    previews show unsaved changes."""
-    links = links.select_related("technique").prefetch_related(
-        with_renditions("technique__image", "card")
-    )
-    return [link.technique for link in links if link.technique.live]
+    the editor's order; read through the relation, so previews show unsaved changes.
+    Their pictures are for the caller to attach (blog.images.attach_images), together with
+    whatever else the page shows."""
+    return [link.technique for link in links.select_related("technique") if link.technique.live]
 
 
 class TechniqueIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
@@ -56,7 +49,9 @@ class TechniqueIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["techniques"] = TechniquePage.objects.child_of(self).for_listing()
+        techniques = list(TechniquePage.objects.child_of(self).for_listing())
+        attach_images([(technique, "image") for technique in techniques], "card")
+        context["techniques"] = techniques
         return context
 
 
@@ -146,10 +141,13 @@ class TechniquePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
         from blog.models import ArticlePage
 
         context = super().get_context(request, *args, **kwargs)
+        related = live_techniques(self.related_technique_links.select_related("technique__image"))
         context["articles"] = paginate_articles(
-            request, ArticlePage.objects.about_technique(self).for_listing()
+            request,
+            ArticlePage.objects.about_technique(self).for_listing(),
+            more_images=[(technique, "image") for technique in related],
         )
-        context["related_techniques"] = live_techniques(self.related_technique_links)
+        context["related_techniques"] = related
         context["structured_data"] = [medical_therapy(self, request)]
         return context
 

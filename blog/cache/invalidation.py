@@ -3,15 +3,15 @@ deleted; comments moderated; site settings or images saved."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ..models import DiscussionSettings, HealthDisclaimer
-from . import store, tags
+from . import routes, store, tags
 
 
 def page_changed(sender, instance, **kwargs):
-    store.invalidate(*tags.touched_by_page(instance.specific_class, instance.pk))
+    store.invalidate(routes.ROUTES, *tags.touched_by_page(instance.specific_class, instance.pk))
 
 
 def comments_changed(article_ids):
@@ -23,6 +23,10 @@ def site_changed(sender, **kwargs):
     store.invalidate(tags.SITE)
 
 
+def sites_changed(sender, **kwargs):
+    store.invalidate(tags.SITE, routes.ROUTES)
+
+
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"wellness-cache-{id(signal)}")
@@ -31,3 +35,5 @@ def connect():
     for model in (DiscussionSettings, HealthDisclaimer, get_image_model()):
         post_save.connect(site_changed, sender=model, dispatch_uid=f"wellness-cache-{model}")
         post_delete.connect(site_changed, sender=model, dispatch_uid=f"wellness-cache-d-{model}")
+    post_save.connect(sites_changed, sender=Site, dispatch_uid="wellness-cache-site")
+    post_delete.connect(sites_changed, sender=Site, dispatch_uid="wellness-cache-site-delete")

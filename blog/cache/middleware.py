@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
-from . import store
+from . import routes, store
 
 HIT_HEADER = "X-Wellness-Cache"
 
@@ -35,10 +35,17 @@ class AnonymousPageCacheMiddleware:
             entry = store.fetch(key)
             if entry is not None:
                 return self.hit(request, entry)
+        if routes.enabled() and request.method in ("GET", "HEAD"):
+            routes.prime(request)
         response = self.get_response(request)
         marker = getattr(request, "wellness_page_cache", None)
         if cacheable and marker is not None and self.shareable(response):
-            store.store(key, response, marker)
+            entry = {
+                "status": response.status_code,
+                "content": response.content,
+                "headers": dict(response.items()),
+            }
+            store.put(key, entry, marker)
             response[HIT_HEADER] = "miss"
         return response
 

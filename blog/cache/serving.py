@@ -4,7 +4,7 @@ share, and says so in the headers a CDN or browser reads."""
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from . import store, tags
+from . import routes, store, tags
 from .middleware import is_anonymous_read
 
 
@@ -12,7 +12,11 @@ def cache_wellness_pages(serve_page):
     """An ``on_serve_page`` hook wrapping Wagtail's serving of a page."""
 
     def serve(page, request, args, kwargs):
-        if not (store.enabled() and tags.is_cacheable(page)):
+        if not tags.is_cacheable(page):
+            return serve_page(page, request, args, kwargs)
+        if routes.enabled():
+            routes.remember(request, page, args, kwargs)
+        if not store.enabled():
             return serve_page(page, request, args, kwargs)
         shareable = is_anonymous_read(request) and not getattr(request, "is_preview", False)
         if shareable:

@@ -29,9 +29,9 @@ def backend():
     return caches[getattr(settings, "WELLNESS_PAGE_CACHE_ALIAS", "default")]
 
 
-def entry_key(request):
-    url = f"{request.get_host()}{request.get_full_path()}"
-    return ENTRY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
+def entry_key(request, prefix=ENTRY_PREFIX, url=None):
+    url = f"{request.get_host()}{url or request.get_full_path()}"
+    return prefix + hashlib.sha256(url.encode()).hexdigest()
 
 
 def versions(tags):
@@ -49,21 +49,13 @@ def invalidate(*tags):
     backend().set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
 
 
-def store(key, response, tag_versions):
-    backend().set(
-        key,
-        {
-            "status": response.status_code,
-            "content": response.content,
-            "headers": dict(response.items()),
-            "tags": tag_versions,
-        },
-        timeout(),
-    )
+def put(key, payload, tag_versions):
+    """Keep ``payload`` until the tags (taken *before* it was computed) change."""
+    backend().set(key, {"payload": payload, "tags": tag_versions}, timeout())
 
 
 def fetch(key):
-    """The entry stored under ``key``, if its tags have not been invalidated since."""
+    """The payload stored under ``key``, if its tags have not been invalidated since."""
     entry = backend().get(key)
     if entry is None:
         return None
@@ -71,4 +63,4 @@ def fetch(key):
     current = backend().get_many([TAG_PREFIX + tag for tag in tags])
     if any(current.get(TAG_PREFIX + tag) != version for tag, version in tags.items()):
         return None
-    return entry
+    return entry["payload"]

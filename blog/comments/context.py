@@ -1,6 +1,5 @@
 """What an article page needs to show its comments and the form."""
 
-from ..models.comments import ReaderComment
 from ..models.discussion import DiscussionSettings
 from .forms import ReaderCommentForm
 from .threads import PAGE_PARAM, comment_threads
@@ -23,7 +22,7 @@ def comment_context(request, article):
         "comment_threads": comments.threads,
         "comment_page": comments.page,
         "comment_page_param": PAGE_PARAM,
-        "comment_count": ReaderComment.objects.approved().for_article(article).count(),
+        "comment_count": comments.approved_count,
         "comment_form": form,
         "reply_target": reply_target,
     }

@@ -22,7 +22,7 @@ from therapies.models import Reference, live_techniques
 from ..blocks import ArticleBodyBlock
 from ..comments.context import comment_context
 from ..comments.threads import public_comments
-from ..images import RENDITION_SETS, with_renditions
+from ..images import RENDITION_SETS, attach_images
 from ..metadata import PageMetadataMixin
 from ..permissions import ReviewedPublishingMixin
 from ..reading_time import count_words, reading_time_minutes
@@ -56,14 +56,15 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
     def for_listing(self):
-        """Published articles, newest first, with everything a card shows prefetched:
-        a fixed number of queries however many articles or authors."""
+        """Published articles, newest first, with their authors and hero images: a fixed
+        number of queries however many. The images' renditions are attached by whoever shows
+        them (blog.images.attach_images), with those of the rest of the page."""
         return (
             self.published()
             .newest_first()
             .defer_streamfields()
             .with_authors()
-            .prefetch_related(with_renditions("hero_image", "card"))
+            .select_related("hero_image")
         )
 
     def for_feed(self):
@@ -286,15 +287,27 @@ class ArticlePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Through the relations rather than fresh queries, so previews show unsaved changes.
-        author_links = self.author_links.select_related("author").prefetch_related(
-            with_renditions("author__photo", "portrait")
+        authors = [link.author for link in self.author_links.select_related("author__photo")]
+        techniques = live_techniques(self.technique_links.select_related("technique__image"))
+        related = list(ArticlePage.objects.related_to(self)[:RELATED_ARTICLES])
+        attach_images(
+            [
+                (self, "hero_image"),
+                *((author, "photo") for author in authors),
+                *((technique, "image") for technique in techniques),
+                *((article, "hero_image") for article in related),
+            ],
+            "hero",
+            "social",
+            "portrait",
+            "card",
         )
-        context["authors"] = [link.author for link in author_links]
-        context["techniques"] = live_techniques(self.technique_links)
+        context["authors"] = authors
+        context["techniques"] = techniques
+        context["related_articles"] = related
         context["article_tags"] = list(self.tags.all())
         context["references"] = list(self.references.all())
         context.update(comment_context(request, self))
-        context["related_articles"] = ArticlePage.objects.related_to(self)[:RELATED_ARTICLES]
         context["structured_data"] = [
             blog_posting(
                 self,

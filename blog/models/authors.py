@@ -12,7 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
-from ..images import RENDITION_SETS, with_renditions
+from ..images import RENDITION_SETS, attach_images
 from ..metadata import PageMetadataMixin
 from ..pagination import paginate_articles
 from ..permissions import ReviewedPublishingMixin
@@ -22,12 +22,8 @@ from ..structured_data import author_profile
 
 class AuthorPageQuerySet(PageQuerySet):
     def for_listing(self):
-        return (
-            self.live()
-            .public()
-            .prefetch_related(with_renditions("photo", "portrait"))
-            .order_by("title")
-        )
+        """Live, public authors with their photos (renditions: attach_images)."""
+        return self.live().public().select_related("photo").order_by("title")
 
 
 class AuthorIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
@@ -42,7 +38,9 @@ class AuthorIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = AuthorPage.objects.child_of(self).for_listing()
+        authors = list(AuthorPage.objects.child_of(self).for_listing())
+        attach_images([(author, "photo") for author in authors], "portrait")
+        context["authors"] = authors
         return context
 
 

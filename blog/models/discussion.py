@@ -3,7 +3,9 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from .cached_setting import CachedSiteSetting
 
 
 def _word_list(text):
@@ -11,7 +13,7 @@ def _word_list(text):
 
 
 @register_setting(icon="comment")
-class DiscussionSettings(BaseSiteSetting):
+class DiscussionSettings(CachedSiteSetting):
     class TooFast(models.TextChoices):
         HOLD = "hold", "Hold for moderation"
         DROP = "drop", "Discard"

@@ -65,6 +65,8 @@ CACHES = {
 # The anonymous page cache (docs/page-cache.md); WELLNESS_CDN_MAX_AGE lets a CDN keep pages.
 WELLNESS_PAGE_CACHE = True
 WELLNESS_PAGE_CACHE_TIMEOUT = 600
+# Remembers which page each URL leads to, sparing Wagtail's walk down the page tree.
+WELLNESS_ROUTE_CACHE = True
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

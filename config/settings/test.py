@@ -31,6 +31,7 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# Most tests change content directly and look again; the page cache is switched on by the
-# tests that are about it (tests/test_page_cache.py) and by the browser tests.
+# Most tests change content directly and look again; the page and route caches are switched
+# on by the tests that are about them, the query budgets and the browser tests.
 WELLNESS_PAGE_CACHE = False
+WELLNESS_ROUTE_CACHE = False

@@ -209,5 +209,6 @@ def _clean_media():
 
 @pytest.fixture(autouse=True)
 def _page_cache(settings):
-    """Readers in a real browser get cached pages, as on a real site."""
+    """Readers in a real browser get cached pages and routes, as on a real site."""
     settings.WELLNESS_PAGE_CACHE = True
+    settings.WELLNESS_ROUTE_CACHE = True

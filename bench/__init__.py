@@ -1,0 +1,1 @@
+"""The wagtail-wellness benchmark: see docs/benchmarks.md. Entry point: ``python -m bench.run``."""

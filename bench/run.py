@@ -1,0 +1,612 @@
+"""The benchmark: ``python -m bench.run`` (full sizes) or ``python -m bench.run --smoke``.
+
+Builds its own data at two sizes in a throwaway directory, measures queries and server time
+per page in-process, throughput under concurrent load with gunicorn against a static ceiling
+served by the same gunicorn set-up, comment posting with a lost-comment check, and the
+moderation listing; prints one table, writes the figures as JSON and draws a chart.
+See docs/benchmarks.md.
+
+Exit status: 0 when everything was measured, whether or not the targets were met; 1 when
+the harness could not measure (a page failed, a server would not start, a comment was lost).
+"""
+
+import argparse
+import contextlib
+import datetime
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: python bench/run.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import chart, load
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "bench" / "results"
+# Migrated empty databases, by a hash of every migration: migrating takes longer than
+# building the smoke run's data.
+SCHEMA_CACHE = RESULTS / ".schema-cache"
+
+PROFILES = {
+    "full": {
+        "sizes": [10, 10_000],
+        "variant_comments": 500,
+        "heroes": 12,
+        "moderation_comments": 100_000,
+        "runs": 40,  # timed requests per page per round
+        "warmup": 3,
+        "rounds": 2,  # the sizes measured alternately, this many times each
+        "moderation_runs": 20,
+        "load_seconds": 6,
+        "load_warmup": 2,
+        "load_rounds": 3,
+        "post_seconds": 10,
+    },
+    "smoke": {
+        "sizes": [3, 30],
+        "variant_comments": 60,
+        "heroes": 3,
+        "moderation_comments": 1_000,
+        "runs": 3,
+        "warmup": 1,
+        "rounds": 1,
+        "moderation_runs": 3,
+        "load_seconds": 2,
+        "load_warmup": 1,
+        "load_rounds": 1,
+        "post_seconds": 2,
+    },
+}
+SERVER = {"workers": 2, "connections": 16, "load_threads": 2, "post_clients": 16}
+TARGETS = {
+    "article_queries": 12,
+    "listing_queries": 12,
+    "listing_growth": 1.3,
+    "uncached_share": 0.05,
+    "cached_share": 0.50,
+    "moderation_queries": 20,
+    "moderation_ms": 300,
+    "posts_per_second": 100,
+}
+APP = "config.wsgi:application"
+STATIC_APP = "bench.static_app:application"
+
+
+class HarnessError(Exception):
+    pass
+
+
+def code_fingerprint():
+    """A hash of the app's code and templates: a run over code that changed while it ran
+    compares figures of two different apps, and says so."""
+    digest = hashlib.sha256()
+    for top in ("blog", "therapies", "config", "templates"):
+        for path in sorted((REPO / top).rglob("*")):
+            if path.suffix in {".py", ".html", ".js", ".txt"} and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(REPO)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+STARTED = time.monotonic()
+
+
+def log(message):
+    print(f"[{time.monotonic() - STARTED:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def percentile(values, q):
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    position = (len(values) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(values) - 1)
+    return values[low] + (values[high] - values[low]) * (position - low)
+
+
+def spread(samples):
+    return {
+        "n": len(samples),
+        "median": percentile(samples, 0.5),
+        "p10": percentile(samples, 0.1),
+        "p90": percentile(samples, 0.9),
+        "min": min(samples),
+        "max": max(samples),
+    }
+
+
+class Benchmark:
+    def __init__(self, profile_name, tmp_parent=None, schema_cache=SCHEMA_CACHE):
+        self.name = profile_name
+        self.schema_cache = schema_cache
+        self.p = PROFILES[profile_name]
+        self.tmp = Path(tempfile.mkdtemp(prefix="wellness-bench-", dir=tmp_parent))
+        self.results = {"meta": self.meta(), "phases": {}}
+        self.calls = 0
+
+    def meta(self):
+        def version(package):
+            from importlib.metadata import PackageNotFoundError
+            from importlib.metadata import version as v
+
+            try:
+                return v(package)
+            except PackageNotFoundError:
+                return None
+
+        return {
+            "profile": self.name,
+            "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "machine": platform.node(),
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "django": version("django"),
+            "wagtail": version("wagtail"),
+            "gunicorn": version("gunicorn"),
+            "load_tool": load.load_tool(),
+            "load_average_at_start": os.getloadavg(),
+            "settings": self.p,
+            "server": SERVER,
+            "targets": TARGETS,
+        }
+
+    def directory(self, size):
+        return self.tmp / f"articles-{size}"
+
+    def env(self, directory, page_cache):
+        return {
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "BENCH_DIR": str(directory),
+            "BENCH_PAGE_CACHE": "1" if page_cache else "0",
+        }
+
+    def worker(self, directory, step, **options):
+        self.calls += 1
+        out = directory / f"{step}-{self.calls}.json"
+        command = [sys.executable, "-m", "bench.worker", step, "--out", str(out)]
+        for name, value in options.items():
+            command += [f"--{name.replace('_', '-')}", str(value)]
+        completed = subprocess.run(
+            command,
+            cwd=REPO,
+            env={**os.environ, **self.env(directory, page_cache=False)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if completed.returncode != 0:
+            raise HarnessError(f"bench.worker {step} failed:\n{completed.stderr[-4000:]}")
+        if completed.stderr.strip():
+            print(completed.stderr[-2000:], file=sys.stderr)
+        return json.loads(out.read_text())
+
+    def phase(self, name, function, *args):
+        log(f"{name}…")
+        start = time.monotonic()
+        result = function(*args)
+        self.results["phases"][name] = round(time.monotonic() - start, 1)
+        return result
+
+    # The steps
+
+    def build(self):
+        schema = self.tmp / "schema"
+        schema.mkdir()
+        options = {"cache_dir": self.schema_cache} if self.schema_cache else {}
+        migrated = self.worker(schema, "migrate", **options)
+        log(f"  schema {migrated['schema']} in {migrated['seconds_in_step']} s")
+        self.results["build"] = {}
+        for size in self.p["sizes"]:
+            directory = self.directory(size)
+            directory.mkdir()
+            shutil.copy(schema / "db.sqlite3", directory / "db.sqlite3")
+            manifest = self.worker(
+                directory,
+                "build",
+                articles=size,
+                variant_comments=self.p["variant_comments"],
+                heroes=self.p["heroes"],
+            )
+            (directory / "manifest.json").write_text(json.dumps(manifest))
+            self.results["build"][str(size)] = manifest
+            log(f"  {size:,} articles built in {manifest['seconds_in_step']} s")
+
+    def pages(self):
+        pages = {str(size): {} for size in self.p["sizes"]}
+        for _ in range(self.p["rounds"]):
+            for size in self.p["sizes"]:
+                directory = self.directory(size)
+                measured = self.worker(
+                    directory,
+                    "pages",
+                    manifest=directory / "manifest.json",
+                    runs=self.p["runs"],
+                    warmup=self.p["warmup"],
+                )
+                measured.pop("seconds_in_step")
+                for name, page in measured.items():
+                    entry = pages[str(size)].setdefault(
+                        name, {"host": page["host"], "path": page["path"], "queries": [], "ms": []}
+                    )
+                    entry["queries"].append(page["queries"])
+                    entry["ms"] += page["ms"]
+                    entry["sql"] = page["sql"]
+        for by_name in pages.values():
+            for entry in by_name.values():
+                entry["time"] = spread(entry["ms"])
+        self.results["pages"] = pages
+
+    def moderation(self):
+        large = self.p["sizes"][-1]
+        result = self.worker(
+            self.directory(large),
+            "moderation",
+            comments=self.p["moderation_comments"],
+            runs=self.p["moderation_runs"],
+            warmup=2,
+        )
+        if result.get("available"):
+            result["time"] = spread(result["ms"])
+        self.results["moderation"] = result
+
+    def throughput_and_posting(self):
+        large = self.p["sizes"][-1]
+        directory = self.directory(large)
+        manifest = self.results["build"][str(large)]
+        path = manifest["typical_article"]["path"]
+
+        def server(app, env, name):
+            log_path = directory / f"gunicorn-{name}.log"
+            return load.Gunicorn(app, env, log_path, SERVER["workers"], probe=path)
+
+        with contextlib.ExitStack() as servers:
+            uncached = server(APP, self.env(directory, page_cache=False), "uncached")
+            cached = server(APP, self.env(directory, page_cache=True), "cached")
+            for gunicorn in (uncached, cached):  # both start at once
+                servers.callback(gunicorn.stop)
+                gunicorn.start()
+            uncached.wait_ready()
+            status, headers, body = load.fetch(uncached.port, path)
+            if status != 200:
+                raise HarnessError(f"GET {path} from gunicorn answered {status}")
+            static = server(
+                STATIC_APP, load.write_static_page(directory, status, headers, body), "static"
+            )
+            servers.callback(static.stop)
+            static.start().wait_ready()
+            if load.fetch(static.port, path)[2] != body:
+                raise HarnessError("the static app does not serve the article's bytes")
+            cached.wait_ready()
+            rows = {
+                "static ceiling": static,
+                "uncached article": uncached,
+                "cached article": cached,
+            }
+            self.results["throughput"] = {
+                "tool": load.load_tool(),
+                "path": path,
+                "bytes": len(body),
+                "rows": self.throughput(rows, path),
+            }
+            log("comment posting…")
+            posting = self.worker(
+                directory,
+                "post",
+                port=cached.port,
+                path=manifest["posting_article"]["path"],
+                clients=SERVER["post_clients"],
+                duration=self.p["post_seconds"],
+            )
+            posting["server_log_tail"] = cached.log_tail(20)
+            self.results["posting"] = posting
+
+    def throughput(self, rows, path):
+        """Requests per second for each server, the servers loaded in turn (never at once),
+        round after round, so that a slow moment of the machine is shared between them."""
+        tool, connections, threads = load.load_tool(), SERVER["connections"], SERVER["load_threads"]
+        for gunicorn in rows.values():  # warm every worker of every server
+            load.run_load(tool, gunicorn.url(path), connections, self.p["load_warmup"], threads)
+        runs = {name: [] for name in rows}
+        for _ in range(self.p["load_rounds"]):
+            for name, gunicorn in rows.items():
+                seconds = self.p["load_seconds"]
+                result = load.run_load(tool, gunicorn.url(path), connections, seconds, threads)
+                if result["non_2xx_3xx"] or not result["requests"]:
+                    raise HarnessError(
+                        f"{name}: {result['non_2xx_3xx']} error responses of "
+                        f"{result['requests']}\n{gunicorn.log_tail()}"
+                    )
+                runs[name].append(result)
+                log(f"  {name}: {result['requests_per_second']:,.0f} req/s")
+        ceilings = [r["requests_per_second"] for r in runs["static ceiling"]]
+        throughput = {}
+        for name, results in runs.items():
+            # Each round's share of that round's ceiling: neighbours in time, so the machine's
+            # slow and fast moments cancel out; the median of the rounds is reported.
+            shares = [
+                r["requests_per_second"] / ceiling
+                for r, ceiling in zip(results, ceilings, strict=True)
+            ]
+            throughput[name] = {
+                "requests_per_second": percentile([r["requests_per_second"] for r in results], 0.5),
+                "share_of_ceiling": percentile(shares, 0.5),
+                "shares_by_round": shares,
+                "runs": results,
+            }
+        return throughput
+
+    def run(self):
+        started = time.monotonic()
+        fingerprint = code_fingerprint()
+        log(f"benchmark ({self.name}) in {self.tmp}; load generator: {load.load_tool()}")
+        self.phase("build", self.build)
+        self.phase("pages", self.pages)
+        self.phase("moderation", self.moderation)
+        self.phase("throughput and posting", self.throughput_and_posting)
+        self.results["meta"]["seconds"] = round(time.monotonic() - started, 1)
+        self.results["meta"]["code"] = fingerprint
+        self.results["meta"]["code_changed_during_run"] = code_fingerprint() != fingerprint
+        self.results["targets"] = targets(self.results, self.p["sizes"])
+        return self.results
+
+
+# The table
+
+
+def ms(entry):
+    t = entry["time"]
+    return f"{t['median']:.1f} ms [{t['p10']:.1f}–{t['p90']:.1f}]"
+
+
+def queries(entry):
+    values = sorted(set(entry["queries"]))
+    return "/".join(map(str, values))  # more than one value: it varied between rounds
+
+
+def met(condition):
+    return "yes" if condition else "no"
+
+
+def targets(results, sizes):
+    """(figure, target, measured, met) for the table; met is yes, no or — (no target)."""
+    small, large = (str(s) for s in sizes)
+    pages = results["pages"]
+    rows = []
+    q = TARGETS["article_queries"]
+    both = f"{int(small):,} · {int(large):,} articles"
+    rows.append(("Figures a · b", "", f"at {both}", ""))
+
+    variants = [n for n in pages[large] if n.startswith("article: ") and n != "article: typical"]
+    base = {size: pages[size]["article: base"]["queries"] for size in (small, large)}
+    for name in [*variants, "article: typical"]:
+        counts = {size: pages[size][name]["queries"] for size in (small, large)}
+        worst = max(max(c) for c in counts.values())
+        label = name.removeprefix("article: ")
+        if name == "article: base":
+            target, ok = f"≤ {q}", worst <= q
+        elif name == "article: typical":
+            target, ok = f"≤ {q}", worst <= q
+            label = "typical (2 authors, 2 techniques, 3 tags, 12 comments)"
+        else:
+            same = all(set(counts[s]) == set(base[s]) for s in counts)
+            target, ok = f"≤ {q}, = base", worst <= q and same
+        measured = f"{queries(pages[small][name])} · {queries(pages[large][name])}"
+        rows.append((f"Article queries: {label}", target, measured, met(ok)))
+    for name in ("article: typical", "article: all of these"):
+        rows.append(
+            (
+                f"Article server time: {name.removeprefix('article: ')}",
+                "—",
+                f"{ms(pages[small][name])} · {ms(pages[large][name])}",
+                "—",
+            )
+        )
+
+    for name in ("blog index", "technique page", "author page"):
+        s, b = pages[small][name], pages[large][name]
+        lq = TARGETS["listing_queries"]
+        same = set(s["queries"]) == set(b["queries"])
+        ok = same and max(s["queries"] + b["queries"]) <= lq
+        rows.append(
+            (
+                f"{name.capitalize()}: queries",
+                f"≤ {lq}, same",
+                f"{queries(s)} · {queries(b)}",
+                met(ok),
+            )
+        )
+        growth = b["time"]["median"] / s["time"]["median"]
+        rows.append(
+            (
+                f"{name.capitalize()}: server time",
+                f"b ≤ {TARGETS['listing_growth']}× a",
+                f"{ms(s)} · {ms(b)} = ×{growth:.2f}",
+                met(growth <= TARGETS["listing_growth"]),
+            )
+        )
+
+    m = results["moderation"]
+    label = f"Moderation listing ({m['comments']:,} comments)"
+    if m.get("available"):
+        rows.append(
+            (
+                f"{label}: queries",
+                f"≤ {TARGETS['moderation_queries']}",
+                str(m["queries"]),
+                met(m["queries"] <= TARGETS["moderation_queries"]),
+            )
+        )
+        rows.append(
+            (
+                f"{label}: server time",
+                f"≤ {TARGETS['moderation_ms']} ms",
+                f"{m['time']['median']:.1f} ms [{m['time']['p10']:.1f}–{m['time']['p90']:.1f}]",
+                met(m["time"]["median"] <= TARGETS["moderation_ms"]),
+            )
+        )
+    else:
+        rows.append((label, "", f"not available ({m['url']} answered 404)", "n/a"))
+
+    t = results["throughput"]["rows"]
+    tool = results["throughput"]["tool"]
+    rows.append(
+        (
+            f"Static ceiling ({tool}, same bytes, same gunicorn)",
+            "—",
+            f"{t['static ceiling']['requests_per_second']:,.0f} req/s",
+            "—",
+        )
+    )
+    for name, share in (
+        ("uncached article", TARGETS["uncached_share"]),
+        ("cached article", TARGETS["cached_share"]),
+    ):
+        row = t[name]
+        rows.append(
+            (
+                f"Throughput: {name}",
+                f"≥ {share:.0%} of ceiling",
+                f"{row['requests_per_second']:,.0f} req/s = {row['share_of_ceiling']:.1%} "
+                f"[{min(row['shares_by_round']):.1%}–{max(row['shares_by_round']):.1%}]",
+                met(row["share_of_ceiling"] >= share),
+            )
+        )
+
+    p = results["posting"]
+    rows.append(
+        (
+            f"Comment posting ({p['clients']} clients)",
+            f"≥ {TARGETS['posts_per_second']}/s",
+            f"{p['posts_per_second']:,.1f} posts/s",
+            met(p["posts_per_second"] >= TARGETS["posts_per_second"]),
+        )
+    )
+    rows.append(
+        (
+            "Comment posting: errors, lost",
+            "0, 0",
+            f"{p['errors'] + p['dropped']} errors, {p['lost']} lost "
+            f"({p['accepted']:,} accepted, {p['stored_of_accepted']:,} of them stored, "
+            f"{p['new_rows']:,} new rows)",
+            met(p["errors"] + p["dropped"] == 0 and p["lost"] == 0 and not p["unreported_rows"]),
+        )
+    )
+    return rows
+
+
+def table(rows):
+    header = ("Figure", "Target", "Measured", "Met")
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(4)]
+
+    def line(cells):
+        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    return "\n".join(
+        [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)]
+    )
+
+
+def chart_series(results, sizes):
+    names = {
+        "blog index": "Blog index",
+        "technique page": "Technique page",
+        "author page": "Author page",
+        "article: typical": "Article (typical)",
+    }
+    return {
+        label: [
+            (
+                size,
+                results["pages"][str(size)][name]["time"]["median"],
+                results["pages"][str(size)][name]["time"]["p10"],
+                results["pages"][str(size)][name]["time"]["p90"],
+            )
+            for size in sizes
+        ]
+        for name, label in names.items()
+    }
+
+
+def write_results(results, sizes, directory):
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = json.dumps(results, indent=1, default=str)
+    (directory / "latest.json").write_text(text)
+    (directory / f"run-{stamp}.json").write_text(text)
+    svg = chart.server_time_svg(
+        chart_series(results, sizes),
+        f"Server time per page against number of articles ({results['meta']['profile']} run)",
+        budget={
+            n: TARGETS["listing_growth"] for n in ("Blog index", "Technique page", "Author page")
+        },
+    )
+    (directory / "server-time.svg").write_text(svg)
+    (directory / "latest.md").write_text(table(results["targets"]) + "\n")
+    return directory
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, seconds of load")
+    parser.add_argument("--results", type=Path, help="where to write (default bench/results)")
+    parser.add_argument("--tmp", help="parent directory of the throwaway data directory")
+    parser.add_argument("--keep", action="store_true", help="keep the throwaway directory")
+    parser.add_argument(
+        "--no-schema-cache", action="store_true", help=f"always migrate (cache: {SCHEMA_CACHE})"
+    )
+    args = parser.parse_args(argv)
+
+    profile = "smoke" if args.smoke else "full"
+    results_dir = args.results or (RESULTS / "smoke" if args.smoke else RESULTS)
+    bench = Benchmark(profile, args.tmp, None if args.no_schema_cache else SCHEMA_CACHE)
+    try:
+        results = bench.run()
+    except (HarnessError, load.LoadError) as error:
+        print(f"\nbench: HARNESS FAILURE: {error}", file=sys.stderr)
+        print(f"bench: data and server logs kept in {bench.tmp}", file=sys.stderr)
+        return 1
+    except BaseException:
+        print(f"bench: data and server logs kept in {bench.tmp}", file=sys.stderr)
+        raise
+    written = write_results(results, PROFILES[profile]["sizes"], results_dir)
+    if args.keep:
+        log(f"data kept in {bench.tmp}")
+    else:
+        shutil.rmtree(bench.tmp, ignore_errors=True)
+
+    meta = results["meta"]
+    print(
+        f"\nwagtail-wellness benchmark, {profile} run: {meta['seconds']} s on {meta['cpus']} CPUs, "
+        f"load average {meta['load_average_at_start'][0]:.1f} at start, "
+        f"load generator {meta['load_tool']}\n"
+    )
+    print(table(results["targets"]))
+    if meta["code_changed_during_run"]:
+        print(
+            "\nWARNING: the app's code changed while the benchmark ran; "
+            "figures may compare two versions of it."
+        )
+    print(f"\nFigures: {written / 'latest.json'}; chart: {written / 'server-time.svg'}")
+
+    posting = results["posting"]
+    if posting["lost"] or not posting["accepted"]:
+        print(
+            f"bench: HARNESS FAILURE: {posting['lost']} comments lost, "
+            f"{posting['accepted']} accepted; first errors: {posting['first_errors']}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
