@@ -1,5 +1,7 @@
 """What search engines, link previews and on-site search show for a page."""
 
+from wagtail.models import Page, Site
+
 
 class PageMetadataMixin:
     """Gives a page type a teaser, a meta description and a preview picture, read from the
@@ -27,3 +29,17 @@ class PageMetadataMixin:
     @property
     def meta_image_alt(self):
         return getattr(self, self.image_alt_field) if self.image_alt_field else ""
+
+    def live_ancestors(self, request):
+        """The live pages above this one, below the tree's root, top first: for the
+        breadcrumb trail and links up. Remembered on the page; when the only one is the
+        site's root page, which routing has loaded already, no query at all."""
+        if not hasattr(self, "_live_ancestors"):
+            step = Page.steplen
+            paths = [self.path[:end] for end in range(2 * step, len(self.path), step)]
+            site = Site.find_for_request(request)
+            if site is not None and paths == [site.root_page.path]:
+                self._live_ancestors = [site.root_page] if site.root_page.live else []
+            else:
+                self._live_ancestors = list(self.get_ancestors().live().filter(depth__gt=1))
+        return self._live_ancestors

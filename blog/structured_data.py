@@ -126,7 +126,7 @@ def breadcrumb_list(page, request):
     url = page.get_full_url(request)
     if url is None:
         return None
-    ancestors = page.get_ancestors().live().filter(depth__gt=1)
+    ancestors = page.live_ancestors(request)
     # Pages above the site's root page have no URL on the site, so no place in the trail.
     crumbs = [(crumb.title, crumb.get_full_url(request)) for crumb in ancestors]
     crumbs = [(name, link) for name, link in crumbs if link] + [(page.title, url)]

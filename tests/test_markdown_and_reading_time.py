@@ -49,3 +49,19 @@ def test_headings_get_unique_ids_and_start_below_the_title():
 
 def test_explicit_heading_ids_are_kept():
     assert anchor_headings('<h2 id="mine">Hi</h2>') == '<h2 id="mine">Hi</h2>'
+
+
+@pytest.mark.django_db
+def test_rendering_is_remembered_only_for_text_that_needs_no_lookups(monkeypatch):
+    from blog import markdown
+
+    calls = []
+    real = markdown.render_markdown
+    monkeypatch.setattr(markdown, "render_markdown", lambda text: calls.append(text) or real(text))
+    plain = "## Plain\\n\\nSee [a site](https://example.org) and [above](#plain). 7c1f"
+    linked = "See [our page](page:3). 7c1f"
+    for _ in range(3):
+        render_section_markdown(plain)
+        render_section_markdown(linked)
+    assert calls.count(plain) == 1
+    assert calls.count(linked) == 3

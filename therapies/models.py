@@ -9,19 +9,19 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
 from blog.images import RENDITION_SETS, attach_images
 from blog.metadata import PageMetadataMixin
 from blog.pagination import paginate_articles
-from blog.permissions import ReviewedPublishingMixin
+from blog.permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
+from blog.querysets import WellnessPageQuerySet
 from blog.serializers import LinkedPagesField, MarkdownTextField
 from blog.structured_data import medical_therapy
 
 
-class TechniquePageQuerySet(PageQuerySet):
+class TechniquePageQuerySet(WellnessPageQuerySet):
     def for_listing(self):
         """Live, public techniques with their pictures (renditions: attach_images)."""
         return self.live().public().select_related("image").order_by("title")
@@ -35,7 +35,7 @@ def live_techniques(links):
     return [link.technique for link in links.select_related("technique") if link.technique.live]
 
 
-class TechniqueIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
+class TechniqueIndexPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
     intro = models.TextField(
         blank=True, help_text="A sentence or two shown above the list of techniques."
     )
@@ -55,7 +55,7 @@ class TechniqueIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
         return context
 
 
-class TechniquePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
+class TechniquePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
     summary = models.CharField(
         max_length=240,
         help_text="One or two plain sentences, shown on cards and to search engines.",

@@ -31,7 +31,9 @@ def prime(request):
     known = store.fetch(_key(request))
     if known is not None:
         model = apps.get_model(known["model"])
-        page = model.objects.filter(pk=known["page"], live=True).first()
+        pages = model.objects.filter(pk=known["page"], live=True)
+        # What the page shows of its own foreign keys comes in the same query.
+        page = pages.select_related(*getattr(model, "serve_select_related", ())).first()
         if page is not None:
             request._wagtail_site = known["site"]
             request._wagtail_route_for_request = RouteResult(page)

@@ -64,3 +64,13 @@ def fetch(key):
     if any(current.get(TAG_PREFIX + tag) != version for tag, version in tags.items()):
         return None
     return entry["payload"]
+
+
+def remember(key, tags, compute):
+    """``compute()``, kept until one of ``tags`` is invalidated."""
+    value = fetch(key)
+    if value is None:
+        tag_versions = versions(tags)  # before computing: a change meanwhile makes it stale
+        value = compute()
+        put(key, value, tag_versions)
+    return value

@@ -14,7 +14,6 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from therapies.models import Reference, live_techniques
@@ -24,7 +23,8 @@ from ..comments.context import comment_context
 from ..comments.threads import public_comments
 from ..images import RENDITION_SETS, attach_images
 from ..metadata import PageMetadataMixin
-from ..permissions import ReviewedPublishingMixin
+from ..permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
+from ..querysets import WellnessPageQuerySet
 from ..reading_time import count_words, reading_time_minutes
 from ..serializers import LinkedPageField, LinkedPagesField, RenderedStreamField, TagNamesField
 from ..structured_data import blog_posting
@@ -34,7 +34,7 @@ RELATED_ARTICLES = 4
 NEWEST_FIRST = (F("date").desc(nulls_last=True), "-pk")
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(WellnessPageQuerySet):
     def published(self):
         return self.live().public()
 
@@ -129,7 +129,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         }
 
 
-class ArticlePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
+class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
     summary = models.TextField(
         max_length=300,
         help_text="One or two sentences shown on article cards, in feeds and in search results.",
@@ -176,6 +176,11 @@ class ArticlePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
     last_reviewed = models.DateField(
         "review date", null=True, blank=True, help_text="When the reviewer last checked it."
     )
+
+    # Listings set the number of approved comments on each card; elsewhere it is not shown.
+    comment_count = None
+    # Loaded with the article when the route cache serves it (blog.cache.routes).
+    serve_select_related = ("hero_image", "reviewer")
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
     base_form_class = ArticlePageForm
@@ -306,6 +311,8 @@ class ArticlePage(ReviewedPublishingMixin, PageMetadataMixin, Page):
         context["techniques"] = techniques
         context["related_articles"] = related
         context["article_tags"] = list(self.tags.all())
+        # The blog index, for the tag links: from the ancestors the breadcrumbs load anyway.
+        context["blog_index"] = next(reversed(self.live_ancestors(request)), None)
         context["references"] = list(self.references.all())
         context.update(comment_context(request, self))
         context["structured_data"] = [

@@ -8,25 +8,25 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
 from ..images import RENDITION_SETS, attach_images
 from ..metadata import PageMetadataMixin
 from ..pagination import paginate_articles
-from ..permissions import ReviewedPublishingMixin
+from ..permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
+from ..querysets import WellnessPageQuerySet
 from ..serializers import LinkedPagesField, MarkdownTextField
 from ..structured_data import author_profile
 
 
-class AuthorPageQuerySet(PageQuerySet):
+class AuthorPageQuerySet(WellnessPageQuerySet):
     def for_listing(self):
         """Live, public authors with their photos (renditions: attach_images)."""
         return self.live().public().select_related("photo").order_by("title")
 
 
-class AuthorIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
+class AuthorIndexPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
     intro = models.TextField(blank=True, help_text="A sentence or two shown above the authors.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -44,7 +44,7 @@ class AuthorIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
         return context
 
 
-class AuthorPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
+class AuthorPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
     """A therapist's profile. The page title is the author's name."""
 
     photo = models.ForeignKey(

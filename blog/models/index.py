@@ -7,11 +7,11 @@ from wagtail.models import Page
 from ..forms import ArticleFilterForm
 from ..metadata import PageMetadataMixin
 from ..pagination import paginate_articles
-from ..permissions import ReviewedPublishingMixin
+from ..permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
 from .articles import ArticlePage
 
 
-class BlogIndexPage(ReviewedPublishingMixin, PageMetadataMixin, Page):
+class BlogIndexPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
     intro = models.TextField(blank=True, help_text="A sentence or two shown above the articles.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from blog.cache import store, tags
+
 register = template.Library()
 
 
@@ -12,7 +14,13 @@ def main_menu(context):
     if site is None:
         return {"items": [], "current": None}
     root = site.root_page
-    items = [root, *root.get_children().live().in_menu()]
+    # Kept in the cache until a page outside the wellness content types (the site's
+    # sections) changes: that is what the menu is made of.
+    items = store.remember(
+        f"wellness:menu:{site.pk}",
+        {tags.SITE},
+        lambda: [root, *root.get_children().live().in_menu()],
+    )
     page = context.get("page")
     containing = [item for item in items if page and page.path.startswith(item.path)]
     current = max(containing, key=lambda item: item.depth, default=None)
