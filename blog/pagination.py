@@ -1,22 +1,38 @@
+import hashlib
+
 from django.core.paginator import Paginator
 
+from .cache import ARTICLES, SITE, store
 from .images import attach_images
 from .models.comments import ReaderComment
 
 ARTICLES_PER_PAGE = 12
 
 
-def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
+def paginate(request, queryset, per_page=ARTICLES_PER_PAGE, count=None):
     """The requested page of ``queryset``; a missing, malformed or out-of-range
     ``?page=`` gives the nearest real page rather than an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get("page"))
+
+
+def article_count(articles):
+    """How many articles a listing holds. Counting thousands of rows is the one part of a
+    listing whose cost grows with the site, and the answer only changes when articles (or
+    the site's privacy settings) do: it is kept in the cache until then."""
+    if articles.query.is_empty():  # e.g. a filter that matched nothing: no SQL to key by
+        return 0
+    key = "wellness:count:" + hashlib.sha256(str(articles.query).encode()).hexdigest()
+    return store.remember(key, {ARTICLES, SITE}, articles.count)
 
 
 def paginate_articles(request, articles, more_images=()):
     """A page of article cards, with their pictures' renditions (and those of
     ``more_images``, other cards on the page) and ``comment_count`` set: two queries for
-    the page, however many cards."""
-    page = paginate(request, articles)
+    the page, however many cards (and the count, until articles change)."""
+    page = paginate(request, articles, count=article_count(articles))
     page.object_list = list(page.object_list)
     attach_images([*((article, "hero_image") for article in page), *more_images], "card")
     counts = ReaderComment.objects.approved().counts_by_article([a.pk for a in page])

@@ -190,3 +190,42 @@ def test_pages_that_do_not_show_comments_keep_their_copy(tree, article, admin_us
     moderate(ReaderComment.objects.filter(pk=comment.pk), "reject", admin_user)
     # The techniques index shows no articles or comments: its copy stays.
     assert get(Client(), tree.techniques.url)[HIT] == "hit"
+
+
+def test_the_wsgi_front_answers_hits_before_django(article):
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test.client import RequestFactory
+
+    from blog.cache.wsgi import PageCacheApplication
+
+    warm(article.url)
+    environ = RequestFactory().get(article.url).environ
+    called = []
+
+    def django(environ, start_response):
+        called.append(environ)
+        return WSGIHandler()(environ, start_response)
+
+    def start_response(status, headers):
+        answers.append((status, dict(headers)))
+
+    answers = []
+    body = b"".join(PageCacheApplication(django)(dict(environ), start_response))
+    assert not called
+    assert answers[0][0] == "200 OK" and answers[0][1][HIT] == "hit"
+    assert article.title.encode() in body
+    with_session = {**environ, "HTTP_COOKIE": "sessionid=abc"}
+    b"".join(PageCacheApplication(django)(with_session, start_response))
+    assert len(called) == 1  # a reader with a session goes through Django
+
+
+def test_making_a_page_private_drops_its_public_copy_at_once(tree, article):
+    from wagtail.models import PageViewRestriction
+
+    warm(article.url)
+    warm(tree.blog.url)
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type="login")
+    assert Client().get(article.url).status_code == 302
+    assert article.title not in get(Client(), tree.blog.url).content.decode()
+    restriction.delete()
+    assert get(Client(), article.url).status_code == 200

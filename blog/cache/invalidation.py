@@ -3,7 +3,7 @@ deleted; comments moderated; site settings or images saved."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ..models import DiscussionSettings, HealthDisclaimer
@@ -24,6 +24,7 @@ def site_changed(sender, **kwargs):
 
 
 def sites_changed(sender, **kwargs):
+    """A site, or a page's privacy, changed: any page may now look different or be private."""
     store.invalidate(tags.SITE, routes.ROUTES)
 
 
@@ -35,5 +36,6 @@ def connect():
     for model in (DiscussionSettings, HealthDisclaimer, get_image_model()):
         post_save.connect(site_changed, sender=model, dispatch_uid=f"wellness-cache-{model}")
         post_delete.connect(site_changed, sender=model, dispatch_uid=f"wellness-cache-d-{model}")
-    post_save.connect(sites_changed, sender=Site, dispatch_uid="wellness-cache-site")
-    post_delete.connect(sites_changed, sender=Site, dispatch_uid="wellness-cache-site-delete")
+    for model in (Site, PageViewRestriction):
+        post_save.connect(sites_changed, sender=model, dispatch_uid=f"wellness-cache-{model}")
+        post_delete.connect(sites_changed, sender=model, dispatch_uid=f"wellness-cache-d-{model}")

@@ -1,20 +1,32 @@
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers
 
 from . import routes, store
 
 HIT_HEADER = "X-Wellness-Cache"
 
 
-def is_anonymous_read(request):
+def is_anonymous_read(environ):
     """A GET or HEAD from someone without a session: no editor, no reader with a comment of
-    their own awaiting moderation. Only they may share a cached page."""
+    their own awaiting moderation. Only they may share a cached page. ``environ`` is a WSGI
+    environ or a request's META."""
     return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "HTTP_AUTHORIZATION" not in request.META
+        environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        and f"{settings.SESSION_COOKIE_NAME}=" not in environ.get("HTTP_COOKIE", "")
+        and "HTTP_AUTHORIZATION" not in environ
     )
+
+
+def cached_response(environ):
+    """(status, headers, body) of the cached copy for this request, if it may have one."""
+    if not (store.enabled() and is_anonymous_read(environ)):
+        return None
+    entry = store.fetch(store.entry_key(environ))
+    if entry is None:
+        return None
+    headers = {**entry["headers"], HIT_HEADER: "hit"}
+    body = b"" if environ["REQUEST_METHOD"] == "HEAD" else entry["content"]
+    return entry["status"], headers, body
 
 
 class AnonymousPageCacheMiddleware:
@@ -22,30 +34,28 @@ class AnonymousPageCacheMiddleware:
     stores the pages that the serve hook (blog.cache.serving) marked as shareable.
 
     Put it near the top of MIDDLEWARE, after SecurityMiddleware (and WhiteNoise): everything
-    below it is skipped on a hit.
+    below it is skipped on a hit. blog.cache.wsgi answers hits earlier still.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        cacheable = store.enabled() and is_anonymous_read(request)
-        if cacheable:
-            key = store.entry_key(request)
-            entry = store.fetch(key)
-            if entry is not None:
-                return self.hit(request, entry)
+        hit = cached_response(request.META)
+        if hit is not None:
+            status, headers, body = hit
+            return HttpResponse(body, status=status, headers=headers)
         if routes.enabled() and request.method in ("GET", "HEAD"):
             routes.prime(request)
         response = self.get_response(request)
         marker = getattr(request, "wellness_page_cache", None)
-        if cacheable and marker is not None and self.shareable(response):
+        if marker is not None and self.shareable(response):
             entry = {
                 "status": response.status_code,
                 "content": response.content,
                 "headers": dict(response.items()),
             }
-            store.put(key, entry, marker)
+            store.put(store.entry_key(request.META), entry, marker)
             response[HIT_HEADER] = "miss"
         return response
 
@@ -59,14 +69,3 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")
         )
-
-    @staticmethod
-    def hit(request, entry):
-        response = HttpResponse(
-            b"" if request.method == "HEAD" else entry["content"], status=entry["status"]
-        )
-        for header, value in entry["headers"].items():
-            response[header] = value
-        response[HIT_HEADER] = "hit"
-        patch_vary_headers(response, ["Cookie"])
-        return response

@@ -22,7 +22,7 @@ def enabled():
 
 
 def _key(request):
-    return store.entry_key(request, PREFIX, url=request.path)
+    return store.entry_key(request.META, PREFIX, with_query=False)
 
 
 def prime(request):

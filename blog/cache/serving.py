@@ -18,7 +18,7 @@ def cache_wellness_pages(serve_page):
             routes.remember(request, page, args, kwargs)
         if not store.enabled():
             return serve_page(page, request, args, kwargs)
-        shareable = is_anonymous_read(request) and not getattr(request, "is_preview", False)
+        shareable = is_anonymous_read(request.META) and not getattr(request, "is_preview", False)
         if shareable:
             # The versions as they are before the page reads the database: a change that
             # lands while it renders leaves this copy stale, never the next one.

@@ -29,9 +29,30 @@ def backend():
     return caches[getattr(settings, "WELLNESS_PAGE_CACHE_ALIAS", "default")]
 
 
-def entry_key(request, prefix=ENTRY_PREFIX, url=None):
-    url = f"{request.get_host()}{url or request.get_full_path()}"
-    return prefix + hashlib.sha256(url.encode()).hexdigest()
+def entry_key(environ, prefix=ENTRY_PREFIX, with_query=True):
+    """The key of a URL, from a WSGI environ (or a Django request's META, the same thing),
+    so the WSGI front (blog.cache.wsgi) and the middleware always agree."""
+    url = request_url(environ, with_query)
+    return prefix + hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def request_url(environ, with_query=True):
+    scheme = "https" if is_secure(environ) else "http"
+    host = environ.get("HTTP_HOST") or f"{environ['SERVER_NAME']}:{environ['SERVER_PORT']}"
+    if settings.USE_X_FORWARDED_HOST and environ.get("HTTP_X_FORWARDED_HOST"):
+        host = environ["HTTP_X_FORWARDED_HOST"]
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    query = environ.get("QUERY_STRING", "") if with_query else ""
+    return f"{scheme}://{host}{path}?{query}"
+
+
+def is_secure(environ):
+    """As Django's request.is_secure(), including a proxy's header when one is trusted."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        if header in environ:
+            return environ[header].split(",", 1)[0].strip() == secure_value
+    return environ.get("wsgi.url_scheme") == "https"
 
 
 def versions(tags):

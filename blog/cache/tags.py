@@ -9,19 +9,18 @@ breadcrumbs: anything that can appear on every page).
 from therapies.models import TechniqueIndexPage, TechniquePage
 
 from ..models import ArticlePage, AuthorIndexPage, AuthorPage, BlogIndexPage
+from . import ARTICLES, AUTHORS, COMMENT_COUNTS, SITE, TECHNIQUES
 
-SITE = "site"
-COMMENT_COUNTS = "comment-counts"
 SHOWS = {
-    ArticlePage: ("authors", "techniques", "articles"),  # bylines, technique cards, related
-    BlogIndexPage: ("articles", "authors", "techniques", COMMENT_COUNTS),
-    TechniquePage: ("articles", "authors", "techniques", COMMENT_COUNTS),
-    AuthorPage: ("articles", "techniques", COMMENT_COUNTS),
-    TechniqueIndexPage: ("techniques",),
-    AuthorIndexPage: ("authors",),
+    ArticlePage: (AUTHORS, TECHNIQUES, ARTICLES),  # bylines, technique cards, related
+    BlogIndexPage: (ARTICLES, AUTHORS, TECHNIQUES, COMMENT_COUNTS),
+    TechniquePage: (ARTICLES, AUTHORS, TECHNIQUES, COMMENT_COUNTS),
+    AuthorPage: (ARTICLES, TECHNIQUES, COMMENT_COUNTS),
+    TechniqueIndexPage: (TECHNIQUES,),
+    AuthorIndexPage: (AUTHORS,),
 }
 # Publishing one of these changes the listings and cards of its kind.
-KIND = {ArticlePage: "articles", TechniquePage: "techniques", AuthorPage: "authors"}
+KIND = {ArticlePage: ARTICLES, TechniquePage: TECHNIQUES, AuthorPage: AUTHORS}
 
 
 def page_tag(page_id):

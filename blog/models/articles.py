@@ -232,6 +232,9 @@ class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMi
 
     class Meta:
         verbose_name = "article"
+        # Listings are newest first: the index lets the first page be read without sorting
+        # every article.
+        indexes = [models.Index(fields=["date"], name="blog_article_date")]
         permissions = [
             ("publish_without_review", "Can publish wellness pages without workflow review")
         ]

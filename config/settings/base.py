@@ -93,6 +93,9 @@ DATABASES = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": BASE_DIR / "db.sqlite3",
         "OPTIONS": SQLITE_OPTIONS,
+        # Kept between requests, as production's are (connecting runs the PRAGMAs above).
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
     }
 }
 

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from blog.cache import store, tags
+from blog.cache import SITE, store
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ def main_menu(context):
     # sections) changes: that is what the menu is made of.
     items = store.remember(
         f"wellness:menu:{site.pk}",
-        {tags.SITE},
+        {SITE},
         lambda: [root, *root.get_children().live().in_menu()],
     )
     page = context.get("page")
