@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.widgets import AdminPageChooser
 
 from ...models import ArticlePage
 from ...models.comments import ReaderComment
@@ -25,7 +26,11 @@ class ReaderCommentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         choices=ReaderComment.Status.choices, widget=forms.RadioSelect, empty_label="All"
     )
-    article = django_filters.ModelChoiceFilter(queryset=commented_articles)
+    # A page chooser, not a <select>: a site with thousands of commented articles would
+    # otherwise render (and the moderator scroll) thousands of options on every page.
+    article = django_filters.ModelChoiceFilter(
+        queryset=commented_articles, widget=AdminPageChooser(target_models=[ArticlePage])
+    )
     created_at = django_filters.DateFromToRangeFilter(label="Posted", widget=DateRangePickerWidget)
 
     class Meta:
