@@ -95,3 +95,16 @@ def test_a_technique_cannot_be_related_to_itself(technique):
     with pytest.raises(ValidationError) as error:
         RelatedTechnique(page=technique, technique=technique).clean()
     assert "technique" in error.value.message_dict
+
+
+def test_related_articles_follow_publishing_at_once(tree, author, technique):
+    from django.test import Client
+
+    from .factories import make_article
+
+    article = make_article(tree.blog, "Main", authors=[author], techniques=[technique])
+    assert "Newly related" not in Client().get(article.url).content.decode()
+    newcomer = make_article(tree.blog, "Newly related", authors=[author], techniques=[technique])
+    assert "Newly related" in Client().get(article.url).content.decode()
+    newcomer.unpublish()
+    assert "Newly related" not in Client().get(article.url).content.decode()

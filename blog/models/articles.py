@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,6 +19,7 @@ from wagtail.search import index
 from therapies.models import Reference, live_techniques
 
 from ..blocks import ArticleBodyBlock
+from ..cache import ARTICLES, SITE, store
 from ..comments.context import comment_context
 from ..comments.threads import public_comments
 from ..images import RENDITION_SETS, attach_images
@@ -77,23 +78,32 @@ class ArticlePageQuerySet(WellnessPageQuerySet):
             .prefetch_related("tags")
         )
 
-    def related_to(self, article):
-        """Other published articles that share techniques with ``article`` (the most shared
-        first), then tags, ready for listing. Relations are read through ``article``, so a
-        preview's unsaved techniques and tags count."""
-        techniques = article.technique_links.values_list("technique", flat=True)
-        tags = article.tagged_items.values_list("tag", flat=True)
-        shared_techniques = Q(technique_links__technique__in=techniques)
-        return (
-            self.for_listing()
-            .exclude(pk=article.pk)
-            .annotate(
-                shared_techniques=Count("technique_links", shared_techniques, distinct=True),
-                shared_tags=Count("tagged_items", Q(tagged_items__tag__in=tags), distinct=True),
+    def related_to(self, article, technique_ids, tag_ids, limit):
+        """Up to ``limit`` other published articles sharing techniques with ``article``
+        (the most shared first, then the newest), then sharing tags, ready for listing.
+
+        The ranking reads only the small link tables, grouped by article: a join of every
+        article with its techniques and tags would be counted in full for each view, which on
+        a site of thousands of articles takes seconds.
+        """
+        ranked = []
+        for links, article_field, ids in (
+            (ArticleTechnique.objects, "page", technique_ids),
+            (ArticleTag.objects, "content_object", tag_ids),
+        ):
+            if len(ranked) >= limit or not ids:
+                continue
+            rows = (
+                links.filter(**{f"{links.model.link_field}__in": ids})
+                .filter(**{f"{article_field}__live": True})
+                .exclude(**{f"{article_field}__in": [article.pk, *ranked]})
+                .values_list(article_field)
+                .annotate(shared=Count("pk"))
+                .order_by("-shared", f"-{article_field}__date", f"-{article_field}")
             )
-            .filter(Q(shared_techniques__gt=0) | Q(shared_tags__gt=0))
-            .order_by("-shared_techniques", "-shared_tags", *NEWEST_FIRST)
-        )
+            ranked += [article_id for article_id, _shared in rows[: 2 * limit]]
+        found = {found.pk: found for found in self.for_listing().filter(pk__in=ranked)}
+        return [found[pk] for pk in ranked if pk in found][:limit]
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -297,7 +307,8 @@ class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMi
         # Through the relations rather than fresh queries, so previews show unsaved changes.
         authors = [link.author for link in self.author_links.select_related("author__photo")]
         techniques = live_techniques(self.technique_links.select_related("technique__image"))
-        related = list(ArticlePage.objects.related_to(self)[:RELATED_ARTICLES])
+        tags = list(self.tags.all())
+        related = self.related_articles(request, techniques, tags)
         attach_images(
             [
                 (self, "hero_image"),
@@ -313,7 +324,7 @@ class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMi
         context["authors"] = authors
         context["techniques"] = techniques
         context["related_articles"] = related
-        context["article_tags"] = list(self.tags.all())
+        context["article_tags"] = tags
         # The blog index, for the tag links: from the ancestors the breadcrumbs load anyway.
         context["blog_index"] = next(reversed(self.live_ancestors(request)), None)
         context["references"] = list(self.references.all())
@@ -331,6 +342,28 @@ class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMi
             )
         ]
         return context
+
+    def related_articles(self, request, techniques, tags):
+        """The articles to suggest after this one. Worked out once per article until
+        articles change (blog.cache); a preview works them out afresh, unsaved changes and
+        all."""
+
+        def rank():
+            return ArticlePage.objects.related_to(
+                self, [t.pk for t in techniques], [t.pk for t in tags], RELATED_ARTICLES
+            )
+
+        if self.pk is None or getattr(request, "is_preview", False):
+            return rank()
+        key = f"wellness:related:{self.pk}"
+        ids = store.fetch(key)
+        if ids is None:
+            versions = store.versions({ARTICLES, SITE})  # before ranking, as store.remember
+            related = rank()
+            store.put(key, [article.pk for article in related], versions)
+            return related
+        found = {a.pk: a for a in ArticlePage.objects.for_listing().filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
 
     def comments_are_open(self, rules):
         """Whether readers may comment now, by this article's switch and the site's rules."""
@@ -360,6 +393,8 @@ class ArticleTechnique(Orderable):
     """The techniques an article is about. Drives the technique cards on the article and
     the "articles about this technique" list on each technique page."""
 
+    link_field = "technique"  # what related_to() ranks articles by sharing
+
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="technique_links")
     technique = models.ForeignKey(
         "therapies.TechniquePage", on_delete=models.CASCADE, related_name="article_links"
@@ -379,5 +414,7 @@ class ArticleReference(Orderable, Reference):
 
 class ArticleTag(TaggedItemBase):
     """Through model for article tags (django-taggit's pattern for tagging pages)."""
+
+    link_field = "tag"  # what related_to() ranks articles by sharing
 
     content_object = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tagged_items")
