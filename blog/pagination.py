@@ -18,22 +18,39 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE, count=None):
     return paginator.get_page(request.GET.get("page"))
 
 
+def _listing_key(articles, suffix):
+    return f"wellness:listing:{hashlib.sha256(str(articles.query).encode()).hexdigest()}:{suffix}"
+
+
 def article_count(articles):
-    """How many articles a listing holds. Counting thousands of rows is the one part of a
-    listing whose cost grows with the site, and the answer only changes when articles (or
-    the site's privacy settings) do: it is kept in the cache until then."""
+    """How many articles a listing holds. Counting thousands of rows is one of the two parts
+    of a listing whose cost grows with the site, and the answer only changes when articles
+    (or the site's privacy settings) do: it is kept in the cache until then."""
     if articles.query.is_empty():  # e.g. a filter that matched nothing: no SQL to key by
         return 0
-    key = "wellness:count:" + hashlib.sha256(str(articles.query).encode()).hexdigest()
-    return store.remember(key, {ARTICLES, SITE}, articles.count)
+    return store.remember(_listing_key(articles, "count"), {ARTICLES, SITE}, articles.count)
 
 
 def paginate_articles(request, articles, more_images=()):
     """A page of article cards, with their pictures' renditions (and those of
-    ``more_images``, other cards on the page) and ``comment_count`` set: two queries for
-    the page, however many cards (and the count, until articles change)."""
+    ``more_images``, other cards on the page) and ``comment_count`` set.
+
+    Which articles a page shows is the other part that grows with the site (the database
+    sorts every match to find the newest twelve), so the page's ids are kept in the cache
+    too, until articles change; the cards themselves are always read afresh. A page costs
+    four queries however many articles and cards.
+    """
     page = paginate(request, articles, count=article_count(articles))
-    page.object_list = list(page.object_list)
+    if not articles.query.is_empty():
+        ids = store.remember(
+            _listing_key(articles, page.number),
+            {ARTICLES, SITE},
+            lambda: list(page.object_list.values_list("pk", flat=True)),
+        )
+        found = {article.pk: article for article in articles.filter(pk__in=ids)}
+        page.object_list = [found[pk] for pk in ids if pk in found]
+    else:
+        page.object_list = []
     attach_images([*((article, "hero_image") for article in page), *more_images], "card")
     counts = ReaderComment.objects.approved().counts_by_article([a.pk for a in page])
     for article in page:

@@ -1,17 +1,24 @@
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from .cache import SITE, store
 
 
 class WellnessPageQuerySet(PageQuerySet):
     """Page querysets of the wellness page types."""
 
     def public(self):
-        """Pages that no view restriction covers. Wagtail's own ``public()`` first loads
-        every restriction to build its filter; this asks the same in the query itself
-        (a restriction on a page covers the pages whose path starts with its path)."""
-        covering = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        """Pages that no view restriction covers, as Wagtail's ``public()``, which loads
+        every restriction first to build its filter: here their paths are kept in the cache
+        until a restriction (or site) changes, so listings do not ask each time. (Asking in
+        the query itself instead, with a subquery per page, is quadratic on SQLite.)"""
+        paths = store.remember(
+            "wellness:restricted-paths",
+            {SITE},
+            lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
         )
-        return self.exclude(Exists(covering))
+        covered = Q()
+        for path in paths:  # a restriction covers its page and everything below
+            covered |= Q(path__startswith=path)
+        return self.exclude(covered) if paths else self
