@@ -8,12 +8,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
 from blog.images import RENDITION_SETS, attach_images
 from blog.metadata import PageMetadataMixin
+from blog.models.ordered import OrderedLink
 from blog.pagination import paginate_articles
 from blog.permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
 from blog.querysets import WellnessPageQuerySet
@@ -152,7 +153,7 @@ class TechniquePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadata
         return context
 
 
-class RelatedTechnique(Orderable):
+class RelatedTechnique(OrderedLink):
     """Another technique that readers of this one may want next, in the editor's order."""
 
     page = ParentalKey(
@@ -162,7 +163,7 @@ class RelatedTechnique(Orderable):
 
     panels = [FieldPanel("technique")]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedLink.Meta):
         unique_together = [("page", "technique")]
 
     def clean(self):
@@ -171,7 +172,7 @@ class RelatedTechnique(Orderable):
             raise ValidationError({"technique": "A technique cannot be related to itself."})
 
 
-class TechniqueBenefit(Orderable):
+class TechniqueBenefit(OrderedLink):
     """One bold-labelled benefit ("Pain relief: ..."), kept as data so every technique
     page presents its benefits the same way and they can be reordered."""
 
@@ -220,5 +221,5 @@ class Reference(models.Model):
         return self.url
 
 
-class TechniqueReference(Orderable, Reference):
+class TechniqueReference(OrderedLink, Reference):
     page = ParentalKey(TechniquePage, on_delete=models.CASCADE, related_name="references")

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from therapies.models import Reference, live_techniques
@@ -29,6 +29,7 @@ from ..querysets import WellnessPageQuerySet
 from ..reading_time import count_words, reading_time_minutes
 from ..serializers import LinkedPageField, LinkedPagesField, RenderedStreamField, TagNamesField
 from ..structured_data import blog_posting
+from .ordered import OrderedLink
 
 # How many related articles end an article: two rows of two in its narrow column.
 RELATED_ARTICLES = 4
@@ -374,7 +375,7 @@ class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMi
         return True
 
 
-class ArticleAuthor(Orderable):
+class ArticleAuthor(OrderedLink):
     """Who wrote an article, in byline order. A relationship model rather than a foreign
     key because articles can have several authors and the order is the editor's choice."""
 
@@ -385,11 +386,11 @@ class ArticleAuthor(Orderable):
 
     panels = [FieldPanel("author")]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedLink.Meta):
         unique_together = [("page", "author")]
 
 
-class ArticleTechnique(Orderable):
+class ArticleTechnique(OrderedLink):
     """The techniques an article is about. Drives the technique cards on the article and
     the "articles about this technique" list on each technique page."""
 
@@ -402,11 +403,11 @@ class ArticleTechnique(Orderable):
 
     panels = [FieldPanel("technique")]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedLink.Meta):
         unique_together = [("page", "technique")]
 
 
-class ArticleReference(Orderable, Reference):
+class ArticleReference(OrderedLink, Reference):
     """A source the article cites, listed under it in the editor's order."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="references")

@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
@@ -18,6 +18,7 @@ from ..permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
 from ..querysets import WellnessPageQuerySet
 from ..serializers import LinkedPagesField, MarkdownTextField
 from ..structured_data import author_profile
+from .ordered import OrderedLink
 
 
 class AuthorPageQuerySet(WellnessPageQuerySet):
@@ -133,7 +134,7 @@ class AuthorPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMix
         return context
 
 
-class AuthorSpecialty(Orderable):
+class AuthorSpecialty(OrderedLink):
     """Links an author to the techniques they practise, in the order they choose; the
     techniques are pages of their own, so the profile can link to each."""
 
@@ -144,7 +145,7 @@ class AuthorSpecialty(Orderable):
 
     panels = [FieldPanel("technique")]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedLink.Meta):
         verbose_name = "specialty"
         verbose_name_plural = "specialties"
         # unique_together (not a UniqueConstraint) so the inline formset reports duplicates.
