@@ -1,5 +1,7 @@
 """Local development: SQLite file, debug pages, e-mail printed to the console."""
 
+import os
+
 from .base import *
 
 DEBUG = True
@@ -7,3 +9,5 @@ DEBUG = True
 SECRET_KEY = "django-insecure-wellness-dev-only"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# make run serves on $(HOST):$(PORT) and says so here; the admin's links follow.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -1,5 +1,6 @@
 import os
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ...builder import DemoBuilder, demo_password
@@ -18,7 +19,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo content already present; nothing changed.")
         therapists = ", ".join(a["name"].split()[0].lower() for a in AUTHORS)
         self.stdout.write(
-            "Log in at http://127.0.0.1:8000/admin/\n"
+            f"Log in at {settings.WAGTAILADMIN_BASE_URL}/admin/\n"
             f"  admin user:  admin / {password}\n"
             f"  therapists:  {therapists} (same password)"
         )
