@@ -16,17 +16,8 @@ from django.conf import settings
 from django.core.servers.basehttp import WSGIServer
 from pytest_django.live_server_helper import LiveServer
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Debian's chromium, not a Playwright download (downloads are unavailable here).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from .chromium import CHROMIUM, CHROMIUM_ARGS
+
 VIEWPORTS = {
     "phone": {
         "viewport": {"width": 390, "height": 844},
