@@ -47,8 +47,7 @@ def paginate_articles(request, articles, more_images=()):
             {ARTICLES, SITE},
             lambda: list(page.object_list.values_list("pk", flat=True)),
         )
-        found = {article.pk: article for article in articles.filter(pk__in=ids)}
-        page.object_list = [found[pk] for pk in ids if pk in found]
+        page.object_list = articles.in_order(ids)
     else:
         page.object_list = []
     attach_images([*((article, "hero_image") for article in page), *more_images], "card")

@@ -22,3 +22,9 @@ class WellnessPageQuerySet(PageQuerySet):
         for path in paths:  # a restriction covers its page and everything below
             covered |= Q(path__startswith=path)
         return self.exclude(covered) if paths else self
+
+    def in_order(self, ids):
+        """The pages with these ids, in the order given (ids of pages no longer in this
+        queryset are skipped): for lists worked out once and kept in the cache as ids."""
+        found = {page.pk: page for page in self.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]

@@ -79,9 +79,10 @@ class ArticlePageQuerySet(WellnessPageQuerySet):
             .prefetch_related("tags")
         )
 
-    def related_to(self, article, technique_ids, tag_ids, limit):
-        """Up to ``limit`` other published articles sharing techniques with ``article``
-        (the most shared first, then the newest), then sharing tags, ready for listing.
+    def related_ids(self, article, technique_ids, tag_ids, limit):
+        """The ids of other live articles sharing techniques with ``article`` (the most
+        shared first, then the newest), then sharing tags: enough candidates for ``limit``
+        once unpublished or private ones are left out (``for_listing().in_order()``).
 
         The ranking reads only the small link tables, grouped by article: a join of every
         article with its techniques and tags would be counted in full for each view, which on
@@ -103,8 +104,7 @@ class ArticlePageQuerySet(WellnessPageQuerySet):
                 .order_by("-shared", f"-{article_field}__date", f"-{article_field}")
             )
             ranked += [article_id for article_id, _shared in rows[: 2 * limit]]
-        found = {found.pk: found for found in self.for_listing().filter(pk__in=ranked)}
-        return [found[pk] for pk in ranked if pk in found][:limit]
+        return ranked
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -350,21 +350,15 @@ class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMi
         all."""
 
         def rank():
-            return ArticlePage.objects.related_to(
+            return ArticlePage.objects.related_ids(
                 self, [t.pk for t in techniques], [t.pk for t in tags], RELATED_ARTICLES
             )
 
         if self.pk is None or getattr(request, "is_preview", False):
-            return rank()
-        key = f"wellness:related:{self.pk}"
-        ids = store.fetch(key)
-        if ids is None:
-            versions = store.versions({ARTICLES, SITE})  # before ranking, as store.remember
-            related = rank()
-            store.put(key, [article.pk for article in related], versions)
-            return related
-        found = {a.pk: a for a in ArticlePage.objects.for_listing().filter(pk__in=ids)}
-        return [found[pk] for pk in ids if pk in found]
+            ids = rank()
+        else:
+            ids = store.remember(f"wellness:related:{self.pk}", {ARTICLES, SITE}, rank)
+        return ArticlePage.objects.for_listing().in_order(ids)[:RELATED_ARTICLES]
 
     def comments_are_open(self, rules):
         """Whether readers may comment now, by this article's switch and the site's rules."""
