@@ -99,13 +99,8 @@ def _notify_replies(approved):
     replies = [c for c in approved if c.parent_id]
     if not replies:
         return
-    # Which sites want reply notifications, decided in two queries however many replies.
-    notifying_roots = [
-        s.site.root_page.path
-        for s in DiscussionSettings.objects.filter(notify_on_reply=True).select_related(
-            "site__root_page"
-        )
-    ]
+    # Which sites want reply notifications, decided in one query however many replies.
+    notifying_roots = DiscussionSettings.root_paths_where(notify_on_reply=True)
     for reply in replies:
         if any(reply.article.path.startswith(root) for root in notifying_roots):
             reply.status = Status.APPROVED

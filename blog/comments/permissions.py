@@ -28,10 +28,8 @@ def _authored_by_query(user):
     if profile_id is None:
         return Q(pk__in=[])
     in_sites = Q()
-    for settings in DiscussionSettings.objects.filter(authors_moderate_own=True).select_related(
-        "site__root_page"
-    ):
-        in_sites |= Q(article__path__startswith=settings.site.root_page.path)
+    for root in DiscussionSettings.root_paths_where(authors_moderate_own=True):
+        in_sites |= Q(article__path__startswith=root)
     if not in_sites:
         return Q(pk__in=[])
     return Q(article__author_links__author_id=profile_id) & in_sites

@@ -154,6 +154,14 @@ class DiscussionSettings(CachedSiteSetting):
         verbose_name = "discussion settings"
         verbose_name_plural = "discussion settings"
 
+    @classmethod
+    def root_paths_where(cls, **switches):
+        """The tree paths of the sites whose settings have ``switches`` on (e.g.
+        ``notify_on_reply=True``), in one query: a page is on such a site when its path
+        starts with one of them."""
+        settings = cls.objects.filter(**switches).select_related("site__root_page")
+        return [setting.site.root_page.path for setting in settings]
+
     @property
     def hold_word_list(self):
         return _word_list(self.hold_words)
