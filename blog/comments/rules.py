@@ -24,8 +24,8 @@ class Verdict:
 
 def judge(comment, rules, *, filled_too_fast=False):
     """Decide a new comment's status. Nothing is public unless a rule says so."""
-    text = "\n".join([comment.name, comment.email, comment.body]).lower()
-    if any(word in text for word in rules.spam_word_list):
+    fields = {"name": comment.name, "email": comment.email, "body": comment.body}
+    if rules.spam_word_list.matches(**fields):
         return Verdict(Status.SPAM, "contains a spam word")
     if filled_too_fast:
         if rules.too_fast_action == rules.TooFast.DROP:
@@ -33,7 +33,7 @@ def judge(comment, rules, *, filled_too_fast=False):
         return Verdict(Status.PENDING, "sent faster than a person can type")
     if len(LINK_RE.findall(comment.body)) > rules.hold_links_over:
         return Verdict(Status.PENDING, "has too many links")
-    if any(word in text for word in rules.hold_word_list):
+    if rules.hold_word_list.matches(**fields):
         return Verdict(Status.PENDING, "contains a word to hold")
     if rules.auto_approve_returning and _has_approved_comment(comment.email):
         return Verdict(Status.APPROVED, "returning commenter")

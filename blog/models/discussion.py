@@ -5,11 +5,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
 
+from ..comments.wordlists import WordList
 from .cached_setting import CachedSiteSetting
-
-
-def _word_list(text):
-    return [line.strip().lower() for line in text.splitlines() if line.strip()]
 
 
 @register_setting(icon="comment")
@@ -55,12 +52,14 @@ class DiscussionSettings(CachedSiteSetting):
     )
     hold_words = models.TextField(
         blank=True,
-        help_text="One word or phrase per line. A comment whose name, e-mail or text contains "
-        "one (also inside longer words) is held for moderation even if it would be approved.",
+        help_text="One word or phrase per line, matched as whole words in any case or accent; "
+        "an address or domain matches e-mails. A comment containing one is held for "
+        "moderation even if it would be approved.",
     )
     spam_words = models.TextField(
         blank=True,
-        help_text="One word or phrase per line. A comment containing one goes straight to spam.",
+        help_text="One word or phrase per line, matched like the hold list. A comment "
+        "containing one goes straight to spam.",
     )
 
     min_seconds_to_fill = models.PositiveSmallIntegerField(
@@ -164,8 +163,8 @@ class DiscussionSettings(CachedSiteSetting):
 
     @property
     def hold_word_list(self):
-        return _word_list(self.hold_words)
+        return WordList(self.hold_words)
 
     @property
     def spam_word_list(self):
-        return _word_list(self.spam_words)
+        return WordList(self.spam_words)
