@@ -1,8 +1,10 @@
 """Helpers for posting comments the way a reader's browser does."""
 
+import itertools
 import time
 
 from django.core import signing
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
 
@@ -57,3 +59,16 @@ def make_comment(article, status=ReaderComment.Status.APPROVED, parent=None, **f
     comment.reply_to(parent)
     comment.save()
     return comment
+
+
+_earlier = itertools.count(1)
+
+
+def known_commenter(article, email="rowan@example.com", ip="198.51.100.20"):
+    """A reader's browser that posted a comment with ``email``, since approved by a moderator:
+    the browser auto-approval may trust (blog.comments.commenter)."""
+    client = Client()
+    body = f"An earlier comment, number {next(_earlier)}."
+    assert post(client, article, email=email, body=body, ip=ip).status_code == 303
+    ReaderComment.objects.filter(body=body).update(status=ReaderComment.Status.APPROVED)
+    return client

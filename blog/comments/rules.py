@@ -22,8 +22,12 @@ class Verdict:
         return self.status is None
 
 
-def judge(comment, rules, *, filled_too_fast=False):
-    """Decide a new comment's status. Nothing is public unless a rule says so."""
+def judge(comment, rules, *, filled_too_fast=False, known_commenter=False):
+    """Decide a new comment's status. Nothing is public unless a rule says so.
+
+    ``known_commenter``: the browser that sent it posted an approved comment with the same
+    address before (blog.comments.commenter), which is what auto-approval trusts.
+    """
     fields = {"name": comment.name, "email": comment.email, "body": comment.body}
     if rules.spam_word_list.matches(**fields):
         return Verdict(Status.SPAM, "contains a spam word")
@@ -35,13 +39,9 @@ def judge(comment, rules, *, filled_too_fast=False):
         return Verdict(Status.PENDING, "has too many links")
     if rules.hold_word_list.matches(**fields):
         return Verdict(Status.PENDING, "contains a word to hold")
-    if rules.auto_approve_returning and _has_approved_comment(comment.email):
+    if rules.auto_approve_returning and known_commenter:
         return Verdict(Status.APPROVED, "returning commenter")
     return Verdict(Status.PENDING, "awaits moderation")
-
-
-def _has_approved_comment(email):
-    return ReaderComment.objects.approved().filter(email__iexact=email).exists()
 
 
 class RateLimit:

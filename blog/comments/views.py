@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ..cache.invalidation import comments_changed
 from ..models import ArticlePage
 from ..models.discussion import DiscussionSettings
-from . import notifications
+from . import commenter, notifications
 from .forms import ReaderCommentForm, form_token
 from .identity import ip_hash, user_agent
 from .rules import RateLimit, judge
@@ -66,7 +66,13 @@ def post_comment(request, article_id):
         return response
 
     comment = form.save(commit=False)
-    verdict = judge(comment, rules, filled_too_fast=form.filled_too_fast)
+    verdict = judge(
+        comment,
+        rules,
+        filled_too_fast=form.filled_too_fast,
+        known_commenter=rules.auto_approve_returning
+        and commenter.vouches_for(request, comment.email),
+    )
     if form.is_bot or verdict.dropped:
         return accepted(request, article, None)  # nothing to tell a program
     comment.status = verdict.status
@@ -81,7 +87,10 @@ def post_comment(request, article_id):
         remember(request, comment)
         if rules.notify_moderators:
             notifications.notify_moderators(comment, verdict.reason)
-    return accepted(request, article, comment)
+    response = accepted(request, article, comment)
+    if comment.status != comment.Status.SPAM:
+        commenter.remember(request, response, comment)
+    return response
 
 
 def accepted(request, article, comment):
