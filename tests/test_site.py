@@ -13,15 +13,9 @@ from django.test import Client
 
 from config.jsonlog import JSONFormatter
 
+from .production import PRODUCTION_ENV
+
 ROOT = Path(__file__).resolve().parent.parent
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "config.settings.production",
-    "SECRET_KEY": "x" * 60 + "production-like-secret-key-for-the-deploy-check",
-    "ALLOWED_HOSTS": "wellness.example.com",
-    "DATABASE_URL": "sqlite:////tmp/wellness-deploy-check.sqlite3",
-    "REDIS_URL": "redis://127.0.0.1:6379/0",
-    "WAGTAILADMIN_BASE_URL": "https://wellness.example.com",
-}
 
 
 def manage(*args, env):

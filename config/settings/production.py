@@ -1,6 +1,7 @@
 """Production: everything secret or host-specific comes from the environment
 (docs/operations.md lists every variable)."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -24,6 +25,20 @@ def env_list(name, default=None):
 
 def env_bool(name, default):
     return env(name, str(default)).lower() in ("1", "true", "yes", "on")
+
+
+def env_proxies(name, default):
+    """A number of proxies ("1"), or the comma-separated networks they are in."""
+    value = env(name, default).strip()
+    if value.isdigit():
+        return int(value)
+    networks = env_list(name, default)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {network!r} is not a network.") from None
+    return networks
 
 
 DEBUG = False
@@ -67,6 +82,11 @@ if bucket := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": False,
         },
     }
+
+# The proxies whose X-Forwarded-For entries are believed when finding a reader's address (rate
+# limits, duplicate checks; docs/security.md). By default nginx on this host, as
+# docs/operations.md sets it up: gunicorn listens on loopback only, so only it can reach us.
+WELLNESS_TRUSTED_PROXIES = env_proxies("TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
 
 # HTTPS=false is only for trying these settings over plain http on loopback (make
 # serve-production, the scale-out test): no redirect, and cookies a browser sends over http.

@@ -13,6 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 scratch = Path(tempfile.mkdtemp(prefix="wellness-test-"))
 MEDIA_ROOT = scratch / "media"
+STATIC_ROOT = scratch / "static"
+STATIC_ROOT.mkdir()  # WhiteNoise (in the production middleware some tests use) looks for it
 
 # make test-postgres names a PostgreSQL and a Redis (bin/with-services); otherwise SQLite and the
 # in-process cache. Django creates and drops its own test database on that server.
