@@ -39,3 +39,21 @@ def article_form(
             "last_reviewed": last_reviewed,
         }
     )
+
+
+def author_form(author, user=None, **changes):
+    """The edit form of an author profile as the editor posts it; ``user`` is the admin
+    account field, sent only when given (a forged field, for users the editor hides it from)."""
+    data = {
+        "title": author.title,
+        "slug": author.slug,
+        "credentials": author.credentials,
+        "photo": author.photo_id or "",
+        "short_bio": author.short_bio,
+        "long_bio": author.long_bio,
+        "specialties": inline_formset([]),
+        **changes,
+    }
+    if user is not None:
+        data["user"] = user.pk
+    return nested_form_data(data)

@@ -20,6 +20,10 @@ from ..serializers import LinkedPagesField, MarkdownTextField
 from ..structured_data import author_profile
 from .ordered import OrderedLink
 
+# The permission to change user accounts, whatever the user model is.
+_user_app, _user_model = settings.AUTH_USER_MODEL.split(".")
+MANAGE_ACCOUNTS = f"{_user_app}.change_{_user_model.lower()}"
+
 
 class AuthorPageQuerySet(WellnessPageQuerySet):
     def for_listing(self):
@@ -85,7 +89,10 @@ class AuthorPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMix
         FieldPanel("short_bio", widget=forms.Textarea(attrs={"rows": 2})),
         FieldPanel("long_bio"),
         InlinePanel("specialties", label="Specialty", heading="Specialties"),
-        MultiFieldPanel([FieldPanel("user")], heading="Admin account"),
+        # Which account a profile belongs to decides whose articles it prefills and, where
+        # authors moderate their own articles' comments, whose comments: only those who
+        # manage accounts see the field, and a form without it ignores a forged value.
+        MultiFieldPanel([FieldPanel("user", permission=MANAGE_ACCOUNTS)], heading="Admin account"),
     ]
     search_fields = [
         *Page.search_fields,
