@@ -52,15 +52,17 @@ def production_settings(**env):
 
 
 @contextmanager
-def production(**env):
-    """Run with the production settings, except where the tests need their own (``KEPT``)."""
-    values = production_settings(**env)
+def production(env=None, **overrides):
+    """Run with the production settings (for the environment ``env``), except where the
+    tests need their own (``KEPT``), and but for ``overrides``. (Change settings here rather
+    than through pytest-django's ``settings`` fixture, whose changes would outlive these.)"""
+    values = production_settings(**(env or {}))
     changed = {
         name: value
         for name, value in values.items()
         if name not in KEPT and value != getattr(settings, name, None)
     }
-    with override_settings(**changed):
+    with override_settings(**{**changed, **overrides}):
         yield values
 
 

@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.http import HttpResponse
 
-from . import routes, store
+from . import query, routes, store
 
 HIT_HEADER = "X-Wellness-Cache"
+# Set in the environ by the WSGI front (blog.cache.wsgi): the middleware then leaves storing
+# a page to the front, which sees the response as it finally leaves, outer middleware's
+# headers (security headers among them) and all.
+FRONT = "wellness.page_cache.front"
 
 
 def is_anonymous_read(environ):
@@ -29,12 +33,35 @@ def cached_response(environ):
     return entry["status"], headers, body
 
 
+def shareable(status, headers):
+    """Whether a response with this status and these headers (name, value pairs) may be
+    given to every anonymous reader of its URL."""
+    values = {name.lower(): value for name, value in headers}
+    vary = {name.strip().lower() for name in values.get("vary", "").split(",") if name.strip()}
+    return (
+        status == 200
+        # A cookie or a private header means the page was made for one person after all
+        # (e.g. a CSRF token was rendered into it): never share that.
+        and "set-cookie" not in values
+        and "private" not in values.get("cache-control", "")
+        # Entries are keyed by URL alone: a response that differs by any request header
+        # but the (absent) session cookie, or that is compressed for one client, is not.
+        and vary <= {"cookie"}
+        and "content-encoding" not in values
+    )
+
+
+def entry(status, headers, content):
+    return {"status": status, "headers": dict(headers), "content": content}
+
+
 class AnonymousPageCacheMiddleware:
     """Answers anonymous readers from the page cache before any other work is done, and
     stores the pages that the serve hook (blog.cache.serving) marked as shareable.
 
     Put it near the top of MIDDLEWARE, after SecurityMiddleware (and WhiteNoise): everything
-    below it is skipped on a hit. blog.cache.wsgi answers hits earlier still.
+    below it is skipped on a hit, and everything above it runs on hits and misses alike.
+    blog.cache.wsgi answers hits earlier still.
     """
 
     def __init__(self, get_response):
@@ -48,24 +75,22 @@ class AnonymousPageCacheMiddleware:
         if routes.enabled() and request.method in ("GET", "HEAD"):
             routes.prime(request)
         response = self.get_response(request)
-        marker = getattr(request, "wellness_page_cache", None)
-        if marker is not None and self.shareable(response):
-            entry = {
-                "status": response.status_code,
-                "content": response.content,
-                "headers": dict(response.items()),
-            }
-            store.put(store.entry_key(request.META), entry, marker)
-            response[HIT_HEADER] = "miss"
-        return response
-
-    @staticmethod
-    def shareable(response):
-        # A cookie or a private header means the page was made for one person after all
-        # (e.g. a CSRF token was rendered into it): never share that.
-        return (
-            response.status_code == 200
+        tag_versions = getattr(request, "wellness_page_cache", None)
+        if (
+            tag_versions is not None
             and not response.streaming
             and not response.cookies
-            and "private" not in response.get("Cache-Control", "")
-        )
+            and shareable(response.status_code, response.items())
+            and query.is_canonical(request)
+        ):
+            response[HIT_HEADER] = "miss"
+            key = store.entry_key(request.META)
+            if FRONT in request.META:
+                request.META[FRONT] = (key, tag_versions)
+            else:
+                store.put(
+                    key,
+                    entry(response.status_code, response.items(), response.content),
+                    tag_versions,
+                )
+        return response

@@ -8,9 +8,9 @@ unpublished, moved or deleted, or any site changed, forgets every route.
 """
 
 from django.apps import apps
-from django.conf import settings
 from wagtail.url_routing import RouteResult
 
+from ..conf import wellness_settings
 from . import store
 
 ROUTES = "routes"
@@ -18,7 +18,7 @@ PREFIX = "wellness:route:"
 
 
 def enabled():
-    return getattr(settings, "WELLNESS_ROUTE_CACHE", True)
+    return wellness_settings.ROUTE_CACHE
 
 
 def _key(request):

@@ -1,9 +1,9 @@
 """The Wagtail side of the page cache: marks the wellness pages an anonymous reader may
 share, and says so in the headers a CDN or browser reads."""
 
-from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from ..conf import wellness_settings
 from . import routes, store, tags
 from .middleware import is_anonymous_read
 
@@ -39,4 +39,4 @@ def cache_wellness_pages(serve_page):
 def cdn_max_age():
     """How long a CDN may keep a page without asking again. 0 unless the site purges the
     CDN on publish (Wagtail's frontend cache app), as docs/page-cache.md explains."""
-    return getattr(settings, "WELLNESS_CDN_MAX_AGE", 0)
+    return wellness_settings.CDN_MAX_AGE

@@ -13,25 +13,29 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 
+from ..conf import wellness_settings
+from . import query
+
 ENTRY_PREFIX = "wellness:page:"
 TAG_PREFIX = "wellness:tag:"
 
 
 def enabled():
-    return getattr(settings, "WELLNESS_PAGE_CACHE", True)
+    return wellness_settings.PAGE_CACHE
 
 
 def timeout():
-    return getattr(settings, "WELLNESS_PAGE_CACHE_TIMEOUT", 600)
+    return wellness_settings.PAGE_CACHE_TIMEOUT
 
 
 def backend():
-    return caches[getattr(settings, "WELLNESS_PAGE_CACHE_ALIAS", "default")]
+    return caches[wellness_settings.PAGE_CACHE_ALIAS]
 
 
 def entry_key(environ, prefix=ENTRY_PREFIX, with_query=True):
     """The key of a URL, from a WSGI environ (or a Django request's META, the same thing),
-    so the WSGI front (blog.cache.wsgi) and the middleware always agree."""
+    so the WSGI front (blog.cache.wsgi) and the middleware always agree. The query takes
+    part as blog.cache.query normalises it."""
     url = request_url(environ, with_query)
     return prefix + hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
 
@@ -42,8 +46,8 @@ def request_url(environ, with_query=True):
     if settings.USE_X_FORWARDED_HOST and environ.get("HTTP_X_FORWARDED_HOST"):
         host = environ["HTTP_X_FORWARDED_HOST"]
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
-    query = environ.get("QUERY_STRING", "") if with_query else ""
-    return f"{scheme}://{host}{path}?{query}"
+    querystring = query.normalised(environ.get("QUERY_STRING", "")) if with_query else ""
+    return f"{scheme}://{host}{path}?{querystring}"
 
 
 def is_secure(environ):

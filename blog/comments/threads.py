@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
 from ..models.comments import ReaderComment
+from ..pagination import requested_page
 from .session import own_comment_ids
 
 PAGE_PARAM = "comments"
@@ -35,7 +36,7 @@ def comment_threads(request, article, rules):
     )
     paginator = Paginator(visible.filter(depth=1).oldest_first(), rules.comments_per_page)
     paginator.count = counts["threads"]  # known already: spares the paginator its own count
-    page = paginator.get_page(request.GET.get(PAGE_PARAM))
+    page = requested_page(request, paginator, PAGE_PARAM)
     by_id, threads = {}, []
     if counts["threads"]:
         # The page's threads and all their replies in one query (the page as a subquery).

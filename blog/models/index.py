@@ -4,6 +4,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..cache import query
 from ..forms import ArticleFilterForm
 from ..metadata import PageMetadataMixin
 from ..pagination import paginate_articles
@@ -25,6 +26,9 @@ class BlogIndexPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadata
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = ArticleFilterForm(request.GET)
+        for name, slug, match in filters.applied:
+            if match is not None:  # a filter that matched nothing is not worth a copy
+                query.use(request, name, slug)
         articles = filters.filter(ArticlePage.objects.child_of(self).for_listing())
         context["filters"] = filters
         context["articles"] = paginate_articles(request, articles)
