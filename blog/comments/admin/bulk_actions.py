@@ -1,17 +1,18 @@
 """Approve, reject, mark as spam or delete many comments at once.
 
-Wagtail's ``BulkAction.check_perm`` allows everything, so each action checks the policy: it
-asks once which of the requested comments the user may moderate, and ``check_perm`` looks the
-comment up in that answer. The action itself is one call to ``moderation.moderate`` for the
-whole selection, so five hundred comments cost what five do.
+Wagtail's bulk actions load every requested object and list those the user may not act on;
+these load only the comments the user may moderate, in one query, so a comment the user may
+not moderate is never shown to them. The action itself is one call to
+``moderation.moderate`` for the whole selection, so five hundred comments cost what five do.
 """
 
-from django.shortcuts import get_list_or_404
+from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import ngettext
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from ...converters import parse_id
 from ...models.comments import ReaderComment
 from ..moderation import moderate
 from ..permissions import policy
@@ -37,10 +38,6 @@ class CommentBulkAction(SnippetBulkAction):
             return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
-    @classmethod
-    def get_queryset(cls, model, object_ids):
-        return get_list_or_404(model.objects.select_related("article"), pk__in=object_ids)
-
     def get_all_objects_in_listing_query(self, parent_id):
         # "Select all in listing" sends the listing's filters and search along: honour them,
         # so that all *pending* comments never turns into all comments.
@@ -50,19 +47,22 @@ class CommentBulkAction(SnippetBulkAction):
         ids = self.request.GET.getlist("id")
         if "all" in ids:
             return self.get_all_objects_in_listing_query(None)
-        return [pk for pk in ids if pk.isdigit()]
+        return [pk for pk in map(parse_id, ids) if pk is not None]
 
-    @cached_property
-    def _permitted_ids(self):
-        permitted = moderatable(self.request.user).filter(pk__in=self._requested_ids())
-        return set(permitted.values_list("pk", flat=True))
-
-    def check_perm(self, comment):
-        return comment.pk in self._permitted_ids
+    def permits(self, comment):
+        """Whether the user may apply this action to ``comment``, besides moderating it."""
+        return True
 
     @cached_property
     def _actionable_objects(self):
-        return super().get_actionable_objects()
+        """The requested comments the user may act on. The others are never loaded, so
+        nothing of them (not even that they exist) reaches the confirmation page: a
+        selection without any the user may act on is a 404, as a missing comment is."""
+        requested = moderatable(self.request.user).filter(pk__in=self._requested_ids())
+        comments = [c for c in requested.select_related("article") if self.permits(c)]
+        if not comments:
+            raise Http404
+        return comments, {"items_with_no_access": []}
 
     def get_actionable_objects(self):
         # Called by both the confirmation page and the action: load the comments once.
@@ -135,10 +135,8 @@ class DeleteCommentsBulkAction(CommentBulkAction):
     done = "deleted"
     extra_permission = "delete"
 
-    def check_perm(self, comment):
-        return super().check_perm(comment) and policy.user_has_permission_for_instance(
-            self.request.user, "delete", comment
-        )
+    def permits(self, comment):
+        return policy.user_has_permission_for_instance(self.request.user, "delete", comment)
 
 
 BULK_ACTIONS = [

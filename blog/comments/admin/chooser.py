@@ -4,8 +4,10 @@ Nothing chooses comments, but Wagtail registers chooser URLs for every snippet m
 they are, any admin user could list every comment, pending and spam included, through them.
 """
 
+from django.shortcuts import get_object_or_404
 from wagtail.snippets.views import chooser
 
+from ...converters import parse_id
 from .access import forbidden, may_moderate, moderatable
 
 
@@ -28,12 +30,12 @@ class ChooseResultsView(ModeratorsOnlyMixin, chooser.ChooseResultsView):
 
 class ChosenView(ModeratorsOnlyMixin, chooser.SnippetChosenView):
     def get_object(self, pk):
-        return moderatable(self.request.user).get(pk=pk)
+        return get_object_or_404(moderatable(self.request.user), pk=parse_id(pk))
 
 
 class ChosenMultipleView(ModeratorsOnlyMixin, chooser.SnippetChosenMultipleView):
     def get_objects(self, pks):
-        return moderatable(self.request.user).filter(pk__in=pks)
+        return moderatable(self.request.user).filter(pk__in=filter(None, map(parse_id, pks)))
 
 
 class ReaderCommentChooserViewSet(chooser.SnippetChooserViewSet):

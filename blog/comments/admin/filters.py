@@ -6,6 +6,7 @@ from django.db.models import Q
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import AdminPageChooser
 
+from ...converters import parse_id
 from ...models import ArticlePage
 from ...models.comments import ReaderComment
 from .access import moderatable
@@ -22,14 +23,39 @@ def commented_articles(request):
     )
 
 
+class ArticleChoiceField(forms.ModelChoiceField):
+    """Refuses what cannot be an id before asking the database (which overflows on some)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and parse_id(value) is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ArticleChooser(AdminPageChooser):
+    """Wagtail's page chooser renders again whatever value the filter was sent, looking it up
+    first: only look up what can be an id."""
+
+    def get_instance(self, value):
+        if isinstance(value, str | int) and parse_id(value) is None:
+            return None
+        return super().get_instance(value)
+
+
+class ArticleChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = ArticleChoiceField
+
+
 class ReaderCommentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         choices=ReaderComment.Status.choices, widget=forms.RadioSelect, empty_label="All"
     )
     # A page chooser, not a <select>: a site with thousands of commented articles would
     # otherwise render (and the moderator scroll) thousands of options on every page.
-    article = django_filters.ModelChoiceFilter(
-        queryset=commented_articles, widget=AdminPageChooser(target_models=[ArticlePage])
+    article = ArticleChoiceFilter(
+        queryset=commented_articles, widget=ArticleChooser(target_models=[ArticlePage])
     )
     created_at = django_filters.DateFromToRangeFilter(label="Posted", widget=DateRangePickerWidget)
 

@@ -18,6 +18,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ... import converters  # noqa: F401 (registers <wellness_id:...>)
 from ...models.comments import ReaderComment
 from ..moderation import moderate
 from .access import URL_NAMESPACE, ModeratorRequiredMixin, moderatable
@@ -211,7 +212,7 @@ class ReaderCommentViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("<int:pk>/<slug:action>/", self.moderate_view, name="moderate"),
+            path("<wellness_id:pk>/<slug:action>/", self.moderate_view, name="moderate"),
         ]
 
     def get_permissions_to_register(self):
