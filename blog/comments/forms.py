@@ -78,6 +78,11 @@ class ReaderCommentForm(forms.ModelForm):
         self.filled_too_fast = age < self.rules.min_seconds_to_fill
         return token
 
+    def clean_name(self):
+        # One line, whatever the reader pasted: names go into e-mail subjects and bodies,
+        # the admin and the page, where a line break could pose as a line of our own.
+        return " ".join(self.cleaned_data["name"].split())
+
     def clean_website(self):
         self.is_bot = bool(self.cleaned_data["website"])
         return ""

@@ -2,6 +2,7 @@
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,7 +10,10 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import Truncator
+
+from .admin.access import url_name
 
 logger = logging.getLogger(__name__)
 
@@ -56,12 +60,17 @@ def moderator_emails():
     )
 
 
+def admin_url(path):
+    """An absolute link into the admin, for e-mail: WAGTAILADMIN_BASE_URL and ``path``."""
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
+
+
 def notify_moderators(comment, reason):
-    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    queue = f"{reverse(url_name('list'))}?{urlencode({'status': comment.Status.PENDING})}"
     after_commit(
         f"New comment to moderate on “{comment.article.title}”",
         "blog/comments/email/held.txt",
-        {"comment": comment, "reason": reason, "admin_base_url": base_url},
+        {"comment": comment, "reason": reason, "queue_url": admin_url(queue)},
         moderator_emails(),
     )
 
