@@ -86,3 +86,20 @@ def test_the_client_is_the_right_most_address_that_is_not_a_trusted_proxy(
 ):
     with override_settings(WELLNESS_TRUSTED_PROXIES=proxies):
         assert client_ip(request_from(remote, forwarded)) == client
+
+
+@pytest.mark.parametrize("proxies", [-1, True, "1", ["10.0.0.0/8", "not a network"], [None]])
+def test_a_mistaken_proxy_setting_is_reported_when_the_site_starts(proxies):
+    from django.core import checks
+
+    with override_settings(WELLNESS_TRUSTED_PROXIES=proxies):
+        errors = [e for e in checks.run_checks() if e.id == "wellness.E001"]
+    assert errors
+
+
+@pytest.mark.parametrize("proxies", [0, 2, ["10.0.0.0/8", "::1"], ()])
+def test_a_proxy_setting_in_either_form_passes_the_checks(proxies):
+    from django.core import checks
+
+    with override_settings(WELLNESS_TRUSTED_PROXIES=proxies):
+        assert not [e for e in checks.run_checks() if e.id == "wellness.E001"]

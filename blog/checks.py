@@ -1,0 +1,37 @@
+"""System checks for the plugin's settings (``manage.py check``), so a mistake shows when the
+site starts rather than as an error on a reader's first comment."""
+
+import ipaddress
+
+from django.core.checks import Error, register
+
+from .conf import wellness_settings
+
+
+@register()
+def check_trusted_proxies(app_configs, **kwargs):
+    proxies = wellness_settings.TRUSTED_PROXIES
+    if isinstance(proxies, int) and not isinstance(proxies, bool) and proxies >= 0:
+        return []
+    hint = 'A number of proxies (e.g. 1), or a list of networks (e.g. ["10.0.0.0/8"]).'
+    if not isinstance(proxies, list | tuple):
+        return [
+            Error(
+                "WELLNESS_TRUSTED_PROXIES must be a count or networks.",
+                hint=hint,
+                id="wellness.E001",
+            )
+        ]
+    errors = []
+    for network in proxies:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except (TypeError, ValueError):
+            errors.append(
+                Error(
+                    f"WELLNESS_TRUSTED_PROXIES: {network!r} is not a network.",
+                    hint=hint,
+                    id="wellness.E001",
+                )
+            )
+    return errors
