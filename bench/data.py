@@ -30,6 +30,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from blog.comments.models import DiscussionSettings, ReaderComment
 from blog.models import (
     ArticleAuthor,
     ArticlePage,
@@ -38,8 +39,6 @@ from blog.models import (
     AuthorIndexPage,
     AuthorPage,
     BlogIndexPage,
-    DiscussionSettings,
-    ReaderComment,
 )
 from blog.reading_time import count_words, reading_time_minutes
 from config.demo import artwork
@@ -178,7 +177,7 @@ def sections(blog, prefix, pictures):
             AuthorPage(
                 title=f"{prefix}Author {n}",
                 slug=f"author-{n}",
-                photo=pictures["portraits"][n],
+                image=pictures["portraits"][n],
                 credentials="LMT",
                 short_bio="A massage therapist.",
                 long_bio=prose(f"bio {n}", 60),
@@ -202,8 +201,8 @@ def variant_article(blog, slug, hero, authors, techniques, tag_names, comments):
         title=f"Variant: {slug.replace('-', ' ')}",
         slug=slug,
         summary="An article built for one of the query-count targets.",
-        hero_image=hero,
-        hero_image_alt="Soft light through water",
+        image=hero,
+        image_alt="Soft light through water",
         body=body_blocks(text, [t.pk for t in techniques]),
     )
     page.author_links = [ArticleAuthor(author=a) for a in authors]
@@ -223,7 +222,7 @@ def add_thread_comments(article, count):
     now = timezone.now()
     top = ReaderComment.objects.bulk_create(
         ReaderComment(
-            article=article,
+            page=article,
             name=f"Reader {n}",
             email=f"reader{n}@example.com",
             body=f"Comment {n}: " + prose(f"c{n}", 40)[14:],
@@ -234,7 +233,7 @@ def add_thread_comments(article, count):
     )
     ReaderComment.objects.bulk_create(
         ReaderComment(
-            article=article,
+            page=article,
             parent=parent,
             thread=parent,
             depth=2,
@@ -322,8 +321,8 @@ def bulk_articles(blog, count, heroes, techniques, authors, tag_objects):
                 "path": path,
                 "summary": f"{title}: what it is, and how it helps.",
                 "date": date,
-                "hero_image_id": heroes[i % len(heroes)].pk,
-                "hero_image_alt": "",
+                "image_id": heroes[i % len(heroes)].pk,
+                "image_alt": "",
                 "body": body.to_python(
                     body_blocks(texts[text], [techniques[t].pk for t in technique_ids[:1]])
                 ),
@@ -370,7 +369,7 @@ def add_moderation_comments(count, seed=1):
         for n in range(count):
             batch.append(
                 ReaderComment(
-                    article_id=rng.choice(article_ids),
+                    page_id=rng.choice(article_ids),
                     name=f"Visitor {n}",
                     email=f"visitor{n}@example.org",
                     body=f"Comment {n}. " + " ".join(rng.choice(WORDS) for _ in range(30)),

@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from . import data
 
 # Where the brief expected the moderation listing; the viewset may name its own prefix.
-MODERATION_URL_NAME = "wellness_comments:list"
+MODERATION_URL_NAME = "wellness_moderation:list"
 MODERATION_FALLBACK_URL = "/admin/snippets/blog/readercomment/"
 
 

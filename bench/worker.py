@@ -86,7 +86,7 @@ def step_moderation(args):
 
 def step_post(args):
     """Posts comments over HTTP to a running server, then checks the database for each."""
-    from blog.models import ReaderComment
+    from blog.comments.models import ReaderComment
 
     from . import load
 

@@ -1,12 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BlogConfig(AppConfig):
     name = "blog"
-    verbose_name = "Wellness blog"
+    label = "wellness_blog"
+    verbose_name = _("Wellness blog")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import checks, signal_handlers  # noqa: F401 (checks registers itself)
-
-        signal_handlers.register()

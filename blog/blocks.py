@@ -1,10 +1,11 @@
 """The blocks an article body is made of."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtailmarkdown.blocks import MarkdownBlock
 
-from .markdown import render_section_markdown
+from blog.core.markdown import render_section_markdown
 
 
 class SectionMarkdownBlock(MarkdownBlock):
@@ -15,41 +16,45 @@ class SectionMarkdownBlock(MarkdownBlock):
 
     class Meta:
         icon = "doc-full"
-        label = "Markdown"
-        help_text = 'Start sections with "## Heading". Lists, bold, links and tables work.'
+        label = _("Markdown")
+        help_text = _('Start sections with "## Heading". Lists, bold, links and tables work.')
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock()
-    caption = blocks.CharBlock(required=False, max_length=250)
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
         icon = "image"
-        label = "Image with caption"
-        template = "blog/blocks/captioned_image.html"
+        label = _("Image with caption")
+        template = "wellness_blog/blocks/captioned_image.html"
 
 
 class PullQuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(max_length=400)
-    attribution = blocks.CharBlock(required=False, max_length=120)
+    quote = blocks.TextBlock(label=_("Quote"), max_length=400)
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=120)
 
     class Meta:
         icon = "openquote"
-        template = "blog/blocks/pull_quote.html"
+        label = _("Pull quote")
+        template = "wellness_blog/blocks/pull_quote.html"
 
 
 class TechniqueCalloutBlock(blocks.StructBlock):
-    technique = blocks.PageChooserBlock(page_type="therapies.TechniquePage")
+    technique = blocks.PageChooserBlock(
+        label=_("Technique"), page_type="wellness_therapies.TechniquePage"
+    )
     note = blocks.CharBlock(
+        label=_("Note"),
         required=False,
         max_length=200,
-        help_text="Optional: why this technique matters to the article.",
+        help_text=_("Optional: why this technique matters to the article."),
     )
 
     class Meta:
         icon = "link"
-        label = "Technique callout"
-        template = "blog/blocks/technique_callout.html"
+        label = _("Technique callout")
+        template = "wellness_blog/blocks/technique_callout.html"
 
 
 class ArticleBodyBlock(blocks.StreamBlock):

@@ -1,6 +1,6 @@
-"""RSS 2.0 and Atom 1.0 feeds of a site's published articles: all of them, or those about
-one technique, by one author or with one tag. Each feed class serves both formats; the
-URLconf makes one instance per format (see blog.urls)."""
+"""RSS 2.0 and Atom 1.0 feeds of one blog's published articles: all of them, or those about
+one technique, by one author or with one tag. Each blog index serves its own
+(``BlogIndexPage`` routes them), so two blogs on one site keep their feeds apart."""
 
 import datetime
 import re
@@ -12,13 +12,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.models import Site
 
 from therapies.models import TechniquePage
-
-from .models import ArticlePage, AuthorPage, BlogIndexPage
-from .structured_data import site_name
 
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 FEED_FORMAT_NAMES = {"rss": "RSS", "atom": "Atom"}
@@ -28,60 +25,61 @@ XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def xml_text(text):
-    return XML_FORBIDDEN.sub("", text)
+    return XML_FORBIDDEN.sub("", str(text))
 
 
 class FeedScope(NamedTuple):
-    """What a feed covers: one site's articles, perhaps narrowed to a subject (a technique,
+    """What a feed covers: one blog's articles, perhaps narrowed to a subject (a technique,
     an author or a tag)."""
 
-    site: Site
+    blog: object
     subject: object = None
-
-    @property
-    def blog_url(self):
-        index = BlogIndexPage.objects.live().in_site(self.site).order_by("path").first()
-        return (index or self.site.root_page).full_url
 
 
 class ArticlesFeed(Feed):
-    """The site's newest articles."""
+    """A blog's newest articles."""
 
-    def __init__(self, feed_type=Rss201rev2Feed):
+    #: What the feed is: "Latest articles", "Articles about {}"...
+    heading = _("Latest articles")
+    #: The URL name of the blog index route that serves it (blog.models.index).
+    route_name = "feed"
+
+    def __init__(self, blog, feed_type=Rss201rev2Feed):
         super().__init__()
+        self.blog = blog
         self.feed_type = feed_type
 
     def get_object(self, request):
-        return FeedScope(self.site(request))
-
-    @staticmethod
-    def site(request):
-        site = Site.find_for_request(request)
-        if site is None:
-            raise Http404("No site is configured for this address.")
-        return site
+        return FeedScope(self.blog)
 
     def title(self, scope):
-        return xml_text(f"{site_name(scope.site)}: latest articles")
+        return xml_text(f"{scope.blog.title}: {self.describe(scope)}")
+
+    def describe(self, scope):
+        return str(self.heading)
 
     def description(self, scope):
-        return xml_text(f"The newest articles from {site_name(scope.site)}.")
+        return xml_text(
+            _("%(feed)s, from %(blog)s.") % {"feed": self.describe(scope), "blog": scope.blog.title}
+        )
 
     def subtitle(self, scope):  # Atom's word for the description
         return self.description(scope)
 
     def link(self, scope):
-        return scope.blog_url
+        return scope.blog.full_url
 
     def author_name(self, scope):
-        # Atom wants an author for every entry; the site stands in for articles without one.
-        return xml_text(site_name(scope.site))
+        # Atom wants an author for every entry; the blog stands in for articles without one.
+        return xml_text(scope.blog.title)
 
     def items(self, scope):
         return self.articles(scope)[:FEED_LENGTH]
 
     def articles(self, scope):
-        return ArticlePage.objects.in_site(scope.site).for_feed()
+        from .models import ArticlePage
+
+        return ArticlePage.objects.child_of(scope.blog).for_feed()
 
     def item_title(self, article):
         return xml_text(article.title)
@@ -107,26 +105,21 @@ class ArticlesFeed(Feed):
 
 
 class SubjectFeed(ArticlesFeed):
-    """The site's newest articles on one subject, found by its slug (404 if there is none)."""
+    """The blog's newest articles on one subject, found by its slug (404 if there is none)."""
 
-    heading = "{}"  # what the feed is, e.g. "Articles about {}"
     narrowing = ""  # the ArticlePageQuerySet method that narrows articles to the subject
 
-    def subjects(self, site):
+    def subjects(self):
         raise NotImplementedError
 
     def get_object(self, request, slug):
-        site = self.site(request)
-        subject = self.subjects(site).filter(slug=slug).order_by("pk").first()
+        subject = self.subjects().filter(slug=slug).order_by("pk").first()
         if subject is None:
             raise Http404("Nothing on this site has that slug.")
-        return FeedScope(site, subject)
+        return FeedScope(self.blog, subject)
 
-    def title(self, scope):
-        return xml_text(f"{site_name(scope.site)}: {self.heading.format(scope.subject)}")
-
-    def description(self, scope):
-        return xml_text(f"{self.heading.format(scope.subject)}, from {site_name(scope.site)}.")
+    def describe(self, scope):
+        return str(self.heading) % {"subject": scope.subject}
 
     def link(self, scope):
         return scope.subject.full_url
@@ -136,32 +129,32 @@ class SubjectFeed(ArticlesFeed):
 
 
 class TechniqueFeed(SubjectFeed):
-    heading = "Articles about {}"
+    heading = _("Articles about %(subject)s")
+    route_name = "technique_feed"
     narrowing = "about_technique"
 
-    def subjects(self, site):
-        return TechniquePage.objects.live().public().in_site(site)
+    def subjects(self):
+        return TechniquePage.objects.live().public()
 
 
 class AuthorFeed(SubjectFeed):
-    heading = "Articles by {}"
+    heading = _("Articles by %(subject)s")
+    route_name = "author_feed"
     narrowing = "by_author"
 
-    def subjects(self, site):
-        return AuthorPage.objects.live().public().in_site(site)
+    def subjects(self):
+        from .models import AuthorPage
+
+        return AuthorPage.objects.live().public()
 
 
 class TagFeed(SubjectFeed):
-    heading = "Articles tagged “{}”"
+    heading = _("Articles tagged “%(subject)s”")
+    route_name = "tag_feed"
     narrowing = "tagged"
 
-    def subjects(self, site):
+    def subjects(self):
         return Tag.objects.all()
 
     def link(self, scope):
-        return f"{scope.blog_url}?{urlencode({'tag': scope.subject.slug})}"
-
-
-# The page types with a feed of their own: (URL name prefix, feed class), for the
-# <link rel="alternate"> tags in their heads.
-PAGE_FEEDS = {TechniquePage: ("technique", TechniqueFeed), AuthorPage: ("author", AuthorFeed)}
+        return f"{scope.blog.full_url}?{urlencode({'tag': scope.subject.slug})}"

@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from taggit.models import Tag
 
@@ -49,31 +47,3 @@ class ArticleFilterForm(forms.Form):
         for name, _slug, match in self.applied:
             articles = getattr(articles, self.narrowing[name])(match) if match else articles.none()
         return articles
-
-
-class SearchForm(forms.Form):
-    """The site search box (``?q=``). Only the words of a query are searched for, so quotes,
-    operators and other punctuation a search backend might choke on never reach it."""
-
-    MAX_LENGTH = 200
-    WORD_RE = re.compile(r"\w+")
-
-    q = forms.CharField(
-        label="Search articles, techniques and authors",
-        required=False,
-        max_length=MAX_LENGTH,
-        error_messages={
-            "max_length": f"Searches can be up to {MAX_LENGTH} characters long. "
-            "Try a few key words instead.",
-        },
-    )
-
-    @property
-    def query(self):
-        """What the reader typed, once it is valid; "" otherwise."""
-        return self.cleaned_data["q"] if self.is_valid() else ""
-
-    @property
-    def terms(self):
-        """The words to search for: none for a blank, over-long or wordless query."""
-        return self.WORD_RE.findall(self.query)

@@ -7,15 +7,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from blog.api import api_router
+from blog.discovery.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("comments/", include("blog.comments.urls")),
     path("api/v2/", api_router.urls),
-    # Search, feeds, sitemap and robots.txt: before Wagtail's catch-all below.
-    path("", include("blog.urls")),
+    # Search, sitemap.xml and robots.txt: before Wagtail's catch-all below.
+    path("", include("blog.discovery.urls")),
 ]
 
 if settings.DEBUG:

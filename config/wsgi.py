@@ -4,6 +4,6 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
-from blog.cache.wsgi import PageCacheApplication
+from blog.pagecache.wsgi import PageCacheApplication
 
 application = PageCacheApplication(get_wsgi_application())

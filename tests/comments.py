@@ -9,12 +9,12 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from blog.comments.forms import TOKEN_SALT
-from blog.models import DiscussionSettings, ReaderComment
+from blog.comments.models import DiscussionSettings, ReaderComment
 
 
 def token(article, age=60):
     """A form token as if the page had been open for ``age`` seconds."""
-    return signing.dumps({"article": article.pk, "issued": time.time() - age}, salt=TOKEN_SALT)
+    return signing.dumps({"page": article.pk, "issued": time.time() - age}, salt=TOKEN_SALT)
 
 
 def comment_data(article, age=60, **fields):
@@ -32,7 +32,7 @@ def comment_data(article, age=60, **fields):
 def post(client, article, json=False, age=60, ip="203.0.113.7", **fields):
     headers = {"Accept": "application/json"} if json else {}
     return client.post(
-        reverse("blog_comments:post", args=[article.pk]),
+        reverse("wellness_comments:post", args=[article.pk]),
         comment_data(article, age, **fields),
         headers=headers,
         REMOTE_ADDR=ip,
@@ -49,7 +49,7 @@ def rules(**changes):
 
 def make_comment(article, status=ReaderComment.Status.APPROVED, parent=None, **fields):
     comment = ReaderComment(
-        article=article,
+        page=article,
         name=fields.pop("name", "Ada"),
         email=fields.pop("email", "ada@example.com"),
         body=fields.pop("body", "A comment."),

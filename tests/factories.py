@@ -1,8 +1,13 @@
-"""Small builders for the page tree the tests need; each returns a live, published page."""
+"""Small builders for what the tests need: the page tree (each a live, published page unless
+asked otherwise) and pictures."""
 
 import datetime
+import io
 import itertools
 
+from django.core.files.images import ImageFile
+from PIL import Image
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from blog.models import (
@@ -94,3 +99,12 @@ def make_article(
     if tags:
         page.tags.add(*tags)
     return publish(blog, page, live=live)
+
+
+def make_image(title, size=(640, 360), colour="#2a6b58"):
+    """A Wagtail image: a plain JPEG of ``size`` (renditions of it are what tests look at)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG")
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"{title}.jpg")
+    )

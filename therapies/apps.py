@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TherapiesConfig(AppConfig):
     name = "therapies"
-    verbose_name = "Therapy techniques"
+    label = "wellness_therapies"
+    verbose_name = _("Therapy techniques")
     default_auto_field = "django.db.models.BigAutoField"

@@ -1,25 +1,30 @@
-"""Therapy technique pages: what a technique is, how a session works, its benefits,
-safety and evidence, and the articles that discuss it."""
+"""Therapy technique pages: what a technique is, how a session works, its benefits, safety
+and evidence. Other apps add to them through the ``register_technique_page_section`` hook
+(blog.core.sections): the plugin's blog adds the articles about each technique."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
-from blog.images import RENDITION_SETS, attach_images
-from blog.metadata import PageMetadataMixin
-from blog.models.ordered import OrderedLink
-from blog.pagination import paginate_articles
-from blog.permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
-from blog.querysets import WellnessPageQuerySet
-from blog.serializers import LinkedPagesField, MarkdownTextField
-from blog.structured_data import medical_therapy
+from blog.core.images import RENDITION_SETS, PageImageMixin, attach_images
+from blog.core.links import OrderedLink, Reference
+from blog.core.pages import WellnessIndexPage, WellnessPageMixin
+from blog.core.querysets import WellnessPageQuerySet
+from blog.core.sections import section_tags, sections
+from blog.core.serializers import LinkedPagesField, MarkdownTextField
+
+from .structured_data import medical_therapy
+
+SECTIONS_HOOK = "register_technique_page_section"
+CARD_TEMPLATE = "wellness_therapies/includes/technique_card.html"
 
 
 class TechniquePageQuerySet(WellnessPageQuerySet):
@@ -31,78 +36,64 @@ class TechniquePageQuerySet(WellnessPageQuerySet):
 def live_techniques(links):
     """The live techniques behind ``links`` (a relation to rows with a ``technique``), in
     the editor's order; read through the relation, so previews show unsaved changes.
-    Their pictures are for the caller to attach (blog.images.attach_images), together with
-    whatever else the page shows."""
+    Their pictures are for the caller to attach (blog.core.images.attach_images), together
+    with whatever else the page shows."""
     return [link.technique for link in links.select_related("technique") if link.technique.live]
 
 
-class TechniqueIndexPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
-    intro = models.TextField(
-        blank=True, help_text="A sentence or two shown above the list of techniques."
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["therapies.TechniquePage"]
-    teaser_field = "intro"
+class TechniqueIndexPage(WellnessIndexPage):
+    listing_model = "wellness_therapies.TechniquePage"
+    card_template = CARD_TEMPLATE
+    empty_message = _("No techniques yet.")
+    subpage_types = ["wellness_therapies.TechniquePage"]
 
     class Meta:
-        verbose_name = "technique index"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        techniques = list(TechniquePage.objects.child_of(self).for_listing())
-        attach_images([(technique, "image") for technique in techniques], "card")
-        context["techniques"] = techniques
-        return context
+        verbose_name = _("technique index")
+        verbose_name_plural = _("technique indexes")
 
 
-class TechniquePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
+class TechniquePage(WellnessPageMixin, PageImageMixin, Page):
     summary = models.CharField(
+        _("summary"),
         max_length=240,
-        help_text="One or two plain sentences, shown on cards and to search engines.",
+        help_text=_("One or two plain sentences, shown on cards and to search engines."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Optional picture for cards and the top of the page.",
+    what_it_is = MarkdownField(
+        _("what it is"), help_text=_("What the technique is, in plain language.")
     )
-    image_alt = models.CharField(
-        "image alt text",
-        max_length=255,
-        blank=True,
-        help_text="Describe the picture for people who cannot see it. Leave blank if decorative.",
-    )
-    what_it_is = MarkdownField(help_text="What the technique is, in plain language.")
     how_it_works = MarkdownField(
-        "how a session works", help_text="What happens in a session, step by step."
+        _("how a session works"), help_text=_("What happens in a session, step by step.")
     )
     safety = MarkdownField(
-        "safety and contraindications",
-        help_text="Who should not have this technique, and when to see a doctor first. "
-        "Shown prominently near the top of the page.",
+        _("safety and contraindications"),
+        help_text=_(
+            "Who should not have this technique, and when to see a doctor first. "
+            "Shown prominently near the top of the page."
+        ),
     )
     evidence = MarkdownField(
-        blank=True, help_text="An honest summary of what research does and does not show."
+        _("evidence"),
+        blank=True,
+        help_text=_("An honest summary of what research does and does not show."),
     )
 
     objects = PageManager.from_queryset(TechniquePageQuerySet)()
-    image_field = "image"
-    image_alt_field = "image_alt"
+    cache_shows = ("wellness_therapies.TechniquePage",)  # the related techniques' cards
+    shown_site_wide = False
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 2})),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Image"),
+        PageImageMixin.image_panel(),
         FieldPanel("what_it_is"),
         FieldPanel("how_it_works"),
-        InlinePanel("benefits", label="Benefits", heading="Benefits"),
+        InlinePanel("benefits", label=_("Benefit"), heading=_("Benefits")),
         FieldPanel("safety"),
         FieldPanel("evidence"),
-        InlinePanel("references", label="Reference", heading="Evidence and references"),
-        InlinePanel("related_technique_links", label="Technique", heading="Related techniques"),
+        InlinePanel("references", label=_("Reference"), heading=_("Evidence and references")),
+        InlinePanel(
+            "related_technique_links", label=_("Technique"), heading=_("Related techniques")
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -127,28 +118,36 @@ class TechniquePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadata
         APIField("references"),
         APIField("related_techniques", serializer=LinkedPagesField(published_only=True)),
     ]
-    parent_page_types = ["therapies.TechniqueIndexPage"]
+    parent_page_types = ["wellness_therapies.TechniqueIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "technique"
+        verbose_name = _("technique")
+        verbose_name_plural = _("techniques")
 
     @property
     def related_techniques(self):
         return [link.technique for link in self.related_technique_links.all()]
 
-    def get_context(self, request, *args, **kwargs):
-        # blog depends on therapies for its models; the backlink query is blog's to own.
-        from blog.models import ArticlePage
+    def cache_tags(self):
+        return {*super().cache_tags(), *section_tags(SECTIONS_HOOK)}
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         related = live_techniques(self.related_technique_links.select_related("technique__image"))
-        context["articles"] = paginate_articles(
-            request,
-            ArticlePage.objects.about_technique(self).for_listing(),
-            more_images=[(technique, "image") for technique in related],
-        )
+        added = [
+            (section.template_name, section.get_context(request, self))
+            for section in sections(SECTIONS_HOOK)
+        ]
+        # Every picture on the page, the sections' too, in two queries at most.
+        slots = [(technique, "image") for technique in related]
+        sets = {"card"}
+        for _template, section in added:
+            slots += section.get("image_slots", [])
+            sets.update(section.get("image_sets", ()))
+        attach_images(slots, *sets)
         context["related_techniques"] = related
+        context["sections"] = added
         context["structured_data"] = [medical_therapy(self, request)]
         return context
 
@@ -159,17 +158,21 @@ class RelatedTechnique(OrderedLink):
     page = ParentalKey(
         TechniquePage, on_delete=models.CASCADE, related_name="related_technique_links"
     )
-    technique = models.ForeignKey(TechniquePage, on_delete=models.CASCADE, related_name="+")
+    technique = models.ForeignKey(
+        TechniquePage, verbose_name=_("technique"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("technique")]
 
     class Meta(OrderedLink.Meta):
+        verbose_name = _("related technique")
+        verbose_name_plural = _("related techniques")
         unique_together = [("page", "technique")]
 
     def clean(self):
         super().clean()
         if self.page_id is not None and self.page_id == self.technique_id:
-            raise ValidationError({"technique": "A technique cannot be related to itself."})
+            raise ValidationError({"technique": _("A technique cannot be related to itself.")})
 
 
 class TechniqueBenefit(OrderedLink):
@@ -177,49 +180,25 @@ class TechniqueBenefit(OrderedLink):
     page presents its benefits the same way and they can be reordered."""
 
     page = ParentalKey(TechniquePage, on_delete=models.CASCADE, related_name="benefits")
-    label = models.CharField(max_length=60, help_text='A short label, e.g. "Pain relief".')
-    explanation = models.TextField(max_length=400)
+    label = models.CharField(
+        _("label"), max_length=60, help_text=_('A short label, e.g. "Pain relief".')
+    )
+    explanation = models.TextField(_("explanation"), max_length=400)
 
     panels = [FieldPanel("label"), FieldPanel("explanation")]
     api_fields = [APIField("label"), APIField("explanation")]
+
+    class Meta(OrderedLink.Meta):
+        verbose_name = _("benefit")
+        verbose_name_plural = _("benefits")
 
     def __str__(self):
         return self.label
 
 
-class Reference(models.Model):
-    """A citation with an optional link; techniques and articles both cite their sources."""
-
-    citation = models.TextField(
-        max_length=500, help_text="Authors, year, title and where it was published."
-    )
-    url = models.URLField("URL", blank=True, max_length=500)
-    doi = models.CharField(
-        "DOI", max_length=200, blank=True, help_text='For example "10.1002/14651858.CD001929".'
-    )
-
-    panels = [FieldPanel("citation"), FieldPanel("url"), FieldPanel("doi")]
-    api_fields = [APIField("citation"), APIField("url"), APIField("doi"), APIField("link")]
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.citation
-
-    def clean(self):
-        super().clean()
-        self.doi = self.doi.strip().removeprefix("https://doi.org/").removeprefix("doi:")
-        if self.doi and not self.doi.startswith("10."):
-            raise ValidationError({"doi": 'A DOI starts with "10.", e.g. 10.1037/0033-2909.'})
-
-    @property
-    def link(self):
-        """Where a reader can check the source: the DOI resolver first, as it outlives URLs."""
-        if self.doi:
-            return f"https://doi.org/{self.doi}"
-        return self.url
-
-
 class TechniqueReference(OrderedLink, Reference):
     page = ParentalKey(TechniquePage, on_delete=models.CASCADE, related_name="references")
+
+    class Meta(OrderedLink.Meta):
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")

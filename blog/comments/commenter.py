@@ -8,8 +8,9 @@ for an address only once a moderator has approved a comment that browser posted 
 from django.core import signing
 from django.utils.crypto import salted_hmac
 
-from ..conf import wellness_settings
-from ..models.comments import ReaderComment
+from blog.core.conf import wellness_settings
+
+from .models import ReaderComment
 
 SALT = "blog.comments.commenter"
 REMEMBERED = 20

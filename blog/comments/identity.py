@@ -5,7 +5,7 @@ import ipaddress
 
 from django.utils.crypto import salted_hmac
 
-from ..conf import wellness_settings
+from blog.core.conf import wellness_settings
 
 
 def client_ip(request):

@@ -9,28 +9,28 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
 
-from ..cache.invalidation import comments_changed
-from ..models.comments import ReaderComment
-from ..models.discussion import DiscussionSettings
 from . import notifications
+from .models import DiscussionSettings, ReaderComment
+from .pages import comments_changed
 
 Status = ReaderComment.Status
 
 # action name -> (status it sets, audit log action, label, past tense)
 ACTIONS = {
-    "approve": (Status.APPROVED, "blog.comment.approve", "Approve", "Approved"),
-    "reject": (Status.REJECTED, "blog.comment.reject", "Reject", "Rejected"),
-    "spam": (Status.SPAM, "blog.comment.spam", "Mark as spam", "Marked as spam"),
+    "approve": (Status.APPROVED, "wellness_comments.approve", _("Approve"), _("Approved")),
+    "reject": (Status.REJECTED, "wellness_comments.reject", _("Reject"), _("Rejected")),
+    "spam": (Status.SPAM, "wellness_comments.spam", _("Mark as spam"), _("Marked as spam")),
 }
-DELETE_LOG_ACTION = "blog.comment.delete"
+DELETE_LOG_ACTION = "wellness_comments.delete"
 
 
 def register_log_actions(actions):
     for _status, log_action, label, done in ACTIONS.values():
         actions.register_action(log_action, label, done)
-    actions.register_action(DELETE_LOG_ACTION, "Delete comment", "Deleted comment")
+    actions.register_action(DELETE_LOG_ACTION, _("Delete comment"), _("Deleted comment"))
 
 
 @transaction.atomic
@@ -39,13 +39,13 @@ def moderate(comments, action, user):
 
     Returns the number of comments changed. The caller has checked permissions.
     """
-    comments = list(comments.select_related("article", "parent"))
+    comments = list(comments.select_related("page", "parent"))
     if action == "delete":
         # Replies go with the comment they answer (the foreign keys cascade): log them too.
         doomed = _with_descendants(comments)
         _log(doomed, DELETE_LOG_ACTION, user, deleted=True)
         ReaderComment.objects.filter(pk__in=[c.pk for c in comments]).delete()
-        comments_changed({c.article_id for c in comments})
+        comments_changed({c.page_id for c in comments})
         return len(comments)
     status, log_action, _label, _done = ACTIONS[action]
     changed = [c for c in comments if c.status != status]
@@ -54,7 +54,7 @@ def moderate(comments, action, user):
         status=status, moderated_by=user, moderated_at=now
     )
     _log(changed, log_action, user, timestamp=now)
-    comments_changed({c.article_id for c in changed})
+    comments_changed({c.page_id for c in changed})
     if status == Status.APPROVED:
         _notify_replies(changed)
     return len(changed)
@@ -63,7 +63,7 @@ def moderate(comments, action, user):
 def _with_descendants(comments):
     """``comments`` and every reply beneath them, loaded in one query."""
     threads = {c.thread_id or c.pk for c in comments}
-    in_threads = ReaderComment.objects.filter(thread__in=threads).select_related("article")
+    in_threads = ReaderComment.objects.filter(thread__in=threads).select_related("page")
     children = {}
     for reply in in_threads:
         children.setdefault(reply.parent_id, []).append(reply)
@@ -85,7 +85,7 @@ def _log(comments, action, user, deleted=False, timestamp=None):
             object_id=str(comment.pk),
             label=str(comment),
             action=action,
-            data={"article": comment.article.title, "status": comment.status},
+            data={"page": comment.page.title, "status": comment.status},
             timestamp=timestamp or timezone.now(),
             uuid=batch,
             user=user,
@@ -102,6 +102,6 @@ def _notify_replies(approved):
     # Which sites want reply notifications, decided in one query however many replies.
     notifying_roots = DiscussionSettings.root_paths_where(notify_on_reply=True)
     for reply in replies:
-        if any(reply.article.path.startswith(root) for root in notifying_roots):
+        if any(reply.page.path.startswith(root) for root in notifying_roots):
             reply.status = Status.APPROVED
             notifications.notify_reply(reply)

@@ -11,7 +11,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from .admin.access import url_name
 
@@ -37,14 +39,19 @@ def _send(subject, body, recipients):
 def after_commit(subject, template, context, recipients):
     """Once the transaction commits, hand an e-mail to a background thread to send.
 
-    The message is rendered here, so the thread never touches the database.
+    The message is rendered here, so the thread never touches the database, and in the
+    site's language (LANGUAGE_CODE), whoever's request it comes from; ``subject`` is a lazy
+    translation and the values to put in it, which may hold a reader's words.
     """
     if not recipients:
         return
 
     def queue():
-        body = render_to_string(template, context)
-        _executor.submit(_send, _single_line(subject), body, list(recipients))
+        text, values = subject
+        with translation.override(settings.LANGUAGE_CODE):
+            body = render_to_string(template, context)
+            line = _single_line(str(text) % values)
+        _executor.submit(_send, line, body, list(recipients))
 
     transaction.on_commit(queue)
 
@@ -68,8 +75,8 @@ def admin_url(path):
 def notify_moderators(comment, reason):
     queue = f"{reverse(url_name('list'))}?{urlencode({'status': comment.Status.PENDING})}"
     after_commit(
-        f"New comment to moderate on “{comment.article.title}”",
-        "blog/comments/email/held.txt",
+        (_("New comment to moderate on “%(title)s”"), {"title": comment.page.title}),
+        "wellness_comments/email/held.txt",
         {"comment": comment, "reason": reason, "queue_url": admin_url(queue)},
         moderator_emails(),
     )
@@ -80,8 +87,11 @@ def notify_reply(reply):
     if parent is None or parent.email.lower() == reply.email.lower():
         return
     after_commit(
-        f"{reply.name} replied to your comment on “{reply.article.title}”",
-        "blog/comments/email/reply.txt",
+        (
+            _("%(name)s replied to your comment on “%(title)s”"),
+            {"name": reply.name, "title": reply.page.title},
+        ),
+        "wellness_comments/email/reply.txt",
         {"reply": reply, "parent": parent},
         [parent.email],
     )

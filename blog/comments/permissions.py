@@ -1,20 +1,22 @@
 """Who may moderate which comments.
 
-Moderators hold ``blog.moderate_readercomment``. Where a site's discussion settings allow it,
-an article's own authors may also moderate the comments on that article.
+Moderators hold ``wellness_comments.moderate_readercomment``. Where a site's discussion
+settings allow it, a page's own authors (``pages_moderated_by()`` in blog.comments.pages) may
+also moderate the comments on that page.
 """
 
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from ..models.comments import ReaderComment
-from ..models.discussion import DiscussionSettings
+from .models import DiscussionSettings, ReaderComment
+from .pages import commentable_models
 
 MODERATE = "moderate"
+MODERATE_PERMISSION = "wellness_comments.moderate_readercomment"
 
 
 def _authored_by(user):
-    """Comments on articles the user wrote, on sites that let authors moderate.
+    """Comments on pages the user wrote, on sites that let authors moderate.
 
     Worked out once per user object (so once per request): permission checks ask often.
     """
@@ -24,15 +26,15 @@ def _authored_by(user):
 
 
 def _authored_by_query(user):
-    profile_id = getattr(getattr(user, "author_profile", None), "pk", None)
-    if profile_id is None:
-        return Q(pk__in=[])
     in_sites = Q()
     for root in DiscussionSettings.root_paths_where(authors_moderate_own=True):
-        in_sites |= Q(article__path__startswith=root)
-    if not in_sites:
+        in_sites |= Q(page__path__startswith=root)
+    if not in_sites or not user.is_authenticated:
         return Q(pk__in=[])
-    return Q(article__author_links__author_id=profile_id) & in_sites
+    authored = Q()
+    for model in commentable_models():
+        authored |= Q(page__in=model.pages_moderated_by(user).values("pk"))
+    return authored & in_sites
 
 
 class ReaderCommentPermissionPolicy(ModelPermissionPolicy):
@@ -66,7 +68,7 @@ class ReaderCommentPermissionPolicy(ModelPermissionPolicy):
         return super().instances_user_has_permission_for(user, action)
 
     def _is_moderator(self, user):
-        return user.is_active and user.has_perm("blog.moderate_readercomment")
+        return user.is_active and user.has_perm(MODERATE_PERMISSION)
 
     def _may_moderate_some(self, user):
         return user.is_active and ReaderComment.objects.filter(_authored_by(user)).exists()

@@ -4,7 +4,7 @@ import re
 
 from django.core.cache import cache
 
-from ..models.comments import ReaderComment
+from .models import ReaderComment
 
 Status = ReaderComment.Status
 LINK_RE = re.compile(r"https?://|www\.", re.IGNORECASE)

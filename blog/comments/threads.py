@@ -1,12 +1,13 @@
-"""The comments under an article: threads oldest first, a page of them at a time."""
+"""The comments under a page: threads oldest first, a page of them at a time."""
 
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
-from ..models.comments import ReaderComment
-from ..pagination import requested_page
+from blog.core.pagination import requested_page
+
+from .models import ReaderComment
 from .session import own_comment_ids
 
 PAGE_PARAM = "comments"
@@ -23,32 +24,32 @@ class CommentThreads:
     page: object  # the Django Page of top-level comments
     threads: list  # CommentNodes of that page, replies nested
     by_id: dict  # every CommentNode shown, by comment id
-    approved_count: int  # approved comments on the article, replies included
+    approved_count: int  # approved comments on the page, replies included
 
 
-def comment_threads(request, article, rules):
+def comment_threads(request, page, rules):
     """A page of top-level comments with all their replies, as a tree, in two queries
     however many comments there are: the counts, then the page of threads."""
-    visible = ReaderComment.objects.for_article(article).visible_to(own_comment_ids(request))
+    visible = ReaderComment.objects.for_page(page).visible_to(own_comment_ids(request))
     counts = visible.aggregate(
         threads=Count("pk", filter=Q(depth=1)),
         approved=Count("pk", filter=Q(status=ReaderComment.Status.APPROVED)),
     )
     paginator = Paginator(visible.filter(depth=1).oldest_first(), rules.comments_per_page)
     paginator.count = counts["threads"]  # known already: spares the paginator its own count
-    page = requested_page(request, paginator, PAGE_PARAM)
+    shown_page = requested_page(request, paginator, PAGE_PARAM)
     by_id, threads = {}, []
     if counts["threads"]:
         # The page's threads and all their replies in one query (the page as a subquery).
-        shown = page.object_list.values("pk")
+        shown = shown_page.object_list.values("pk")
         for comment in visible.filter(Q(pk__in=shown) | Q(thread__in=shown)).oldest_first():
             by_id[comment.pk] = node = CommentNode(comment)
             if comment.depth == 1:
                 threads.append(node)
             elif comment.parent_id in by_id:  # a reply to a hidden comment stays hidden
                 by_id[comment.parent_id].replies.append(node)
-    page.object_list = [node.comment for node in threads]
-    return CommentThreads(page, threads, by_id, counts["approved"])
+    shown_page.object_list = [node.comment for node in threads]
+    return CommentThreads(shown_page, threads, by_id, counts["approved"])
 
 
 def public_comments(threads):

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .. import converters  # noqa: F401 (registers <wellness_id:...>)
+from blog.core import converters  # noqa: F401 (registers <wellness_id:...>)
+
 from . import views
 
-app_name = "blog_comments"
+app_name = "wellness_comments"
 urlpatterns = [
-    path("<wellness_id:article_id>/", views.post_comment, name="post"),
-    path("<wellness_id:article_id>/write/", views.write, name="write"),
-    path("<wellness_id:article_id>/form-tokens/", views.form_tokens, name="tokens"),
+    path("<wellness_id:page_id>/", views.post_comment, name="post"),
+    path("<wellness_id:page_id>/write/", views.write, name="write"),
+    path("<wellness_id:page_id>/form-tokens/", views.form_tokens, name="tokens"),
 ]

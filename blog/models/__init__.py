@@ -1,8 +1,5 @@
 from .articles import ArticleAuthor, ArticlePage, ArticleReference, ArticleTag, ArticleTechnique
 from .authors import AuthorIndexPage, AuthorPage, AuthorSpecialty
-from .comments import ReaderComment
-from .disclaimer import HealthDisclaimer
-from .discussion import DiscussionSettings
 from .index import BlogIndexPage
 
 __all__ = [
@@ -15,7 +12,4 @@ __all__ = [
     "AuthorPage",
     "AuthorSpecialty",
     "BlogIndexPage",
-    "DiscussionSettings",
-    "HealthDisclaimer",
-    "ReaderComment",
 ]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -16,20 +17,24 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from therapies.models import Reference, live_techniques
+from blog.comments.pages import CommentablePageMixin
+from blog.core import versioned
+from blog.core.images import RENDITION_SETS, PageImageMixin, attach_images
+from blog.core.links import OrderedLink, Reference
+from blog.core.pages import WellnessPageMixin
+from blog.core.querysets import WellnessPageQuerySet
+from blog.core.serializers import (
+    LinkedPageField,
+    LinkedPagesField,
+    RenderedStreamField,
+    TagNamesField,
+)
+from blog.core.tags import SITE, kind_tag
+from therapies.models import live_techniques
 
 from ..blocks import ArticleBodyBlock
-from ..cache import ARTICLES, SITE, store
-from ..comments.context import comment_context
-from ..comments.threads import public_comments
-from ..images import RENDITION_SETS, attach_images
-from ..metadata import PageMetadataMixin
-from ..permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
-from ..querysets import WellnessPageQuerySet
 from ..reading_time import count_words, reading_time_minutes
-from ..serializers import LinkedPageField, LinkedPagesField, RenderedStreamField, TagNamesField
 from ..structured_data import blog_posting
-from .ordered import OrderedLink
 
 # How many related articles end an article: two rows of two in its narrow column.
 RELATED_ARTICLES = 4
@@ -58,15 +63,15 @@ class ArticlePageQuerySet(WellnessPageQuerySet):
         )
 
     def for_listing(self):
-        """Published articles, newest first, with their authors and hero images: a fixed
-        number of queries however many. The images' renditions are attached by whoever shows
-        them (blog.images.attach_images), with those of the rest of the page."""
+        """Published articles, newest first, with their authors and pictures: a fixed
+        number of queries however many. The pictures' renditions are attached by whoever
+        shows them (blog.core.images.attach_images), with those of the rest of the page."""
         return (
             self.published()
             .newest_first()
             .defer_streamfields()
             .with_authors()
-            .select_related("hero_image")
+            .select_related("image")
         )
 
     def for_feed(self):
@@ -80,14 +85,16 @@ class ArticlePageQuerySet(WellnessPageQuerySet):
         )
 
     def related_ids(self, article, technique_ids, tag_ids, limit):
-        """The ids of other live articles sharing techniques with ``article`` (the most
-        shared first, then the newest), then sharing tags: enough candidates for ``limit``
-        once unpublished or private ones are left out (``for_listing().in_order()``).
+        """The ids of other live articles of the same blog sharing techniques with
+        ``article`` (the most shared first, then the newest), then sharing tags: enough
+        candidates for ``limit`` once unpublished or private ones are left out
+        (``for_listing().in_order()``).
 
         The ranking reads only the small link tables, grouped by article: a join of every
         article with its techniques and tags would be counted in full for each view, which on
         a site of thousands of articles takes seconds.
         """
+        blog_path = article.path[: -Page.steplen]
         ranked = []
         for links, article_field, ids in (
             (ArticleTechnique.objects, "page", technique_ids),
@@ -98,6 +105,7 @@ class ArticlePageQuerySet(WellnessPageQuerySet):
             rows = (
                 links.filter(**{f"{links.model.link_field}__in": ids})
                 .filter(**{f"{article_field}__live": True})
+                .filter(**{f"{article_field}__path__startswith": blog_path})
                 .exclude(**{f"{article_field}__in": [article.pk, *ranked]})
                 .values_list(article_field)
                 .annotate(shared=Count("pk"))
@@ -127,7 +135,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         reviewer = cleaned_data.get("reviewer")
         if reviewer is not None and reviewer in self.chosen_authors():
-            self.add_error("reviewer", "The reviewer must be someone other than the authors.")
+            self.add_error("reviewer", _("The reviewer must be someone other than the authors."))
         return cleaned_data
 
     def chosen_authors(self):
@@ -140,79 +148,70 @@ class ArticlePageForm(WagtailAdminPageForm):
         }
 
 
-class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
+class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page):
     summary = models.TextField(
+        _("summary"),
         max_length=300,
-        help_text="One or two sentences shown on article cards, in feeds and in search results.",
+        help_text=_("One or two sentences shown on article cards, in feeds and in search results."),
     )
     date = models.DateField(
-        "publication date",
+        _("publication date"),
         null=True,
         blank=True,
-        help_text="Leave blank to use the day the article is first published. "
-        "Set it to keep the original date of a post you are bringing over.",
+        help_text=_(
+            "Leave blank to use the day the article is first published. "
+            "Set it to keep the original date of a post you are bringing over."
+        ),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Optional. Shown at the top of the article and on its card.",
-    )
-    hero_image_alt = models.CharField(
-        "hero image alt text",
-        max_length=255,
-        blank=True,
-        help_text="Describe the picture for people who cannot see it. Leave blank if decorative.",
-    )
-    body = StreamField(ArticleBodyBlock())
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     reading_time = models.PositiveSmallIntegerField(
-        "reading time (minutes)", default=1, editable=False
+        _("reading time (minutes)"), default=1, editable=False
     )
-    tags = ClusterTaggableManager(through="blog.ArticleTag", blank=True)
-    comments_open = models.BooleanField(
-        default=True,
-        help_text="Untick to close comments on this article. Existing comments stay visible.",
+    tags = ClusterTaggableManager(
+        through="wellness_blog.ArticleTag", blank=True, verbose_name=_("tags")
     )
     reviewer = models.ForeignKey(
-        "blog.AuthorPage",
-        verbose_name="reviewed by",
+        "wellness_blog.AuthorPage",
+        verbose_name=_("reviewed by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="reviewed_articles",
-        help_text="Optional: a second therapist who checked the article for accuracy and safety.",
+        help_text=_(
+            "Optional: a second therapist who checked the article for accuracy and safety."
+        ),
     )
     last_reviewed = models.DateField(
-        "review date", null=True, blank=True, help_text="When the reviewer last checked it."
+        _("review date"), null=True, blank=True, help_text=_("When the reviewer last checked it.")
     )
 
     # Listings set the number of approved comments on each card; elsewhere it is not shown.
     comment_count = None
-    # Loaded with the article when the route cache serves it (blog.cache.routes).
-    serve_select_related = ("hero_image", "reviewer")
+    # Loaded with the article when the route cache serves it (blog.pagecache.routes).
+    serve_select_related = ("image", "reviewer")
+    cache_shows = (
+        "wellness_blog.AuthorPage",  # the byline and author cards
+        "wellness_therapies.TechniquePage",  # the technique cards
+        "wellness_blog.ArticlePage",  # related articles
+    )
+    shown_site_wide = False
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
     base_form_class = ArticlePageForm
-    image_field = "hero_image"
-    image_alt_field = "hero_image_alt"
     open_graph_type = "article"
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
-        InlinePanel("author_links", label="Author", heading="Authors", min_num=1),
+        InlinePanel("author_links", label=_("Author"), heading=_("Authors"), min_num=1),
         FieldRowPanel([FieldPanel("date"), FieldPanel("tags")]),
-        MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"
-        ),
+        PageImageMixin.image_panel(heading=_("Hero image")),
         FieldPanel("body"),
-        InlinePanel("technique_links", label="Technique", heading="Related techniques"),
-        InlinePanel("references", label="Reference", heading="References"),
+        InlinePanel("technique_links", label=_("Technique"), heading=_("Related techniques")),
+        InlinePanel("references", label=_("Reference"), heading=_("References")),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("last_reviewed")])],
-            heading="Review",
+            heading=_("Review"),
         ),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
@@ -230,35 +229,33 @@ class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMi
         APIField("authors", serializer=LinkedPagesField(attributes=["credentials"])),
         APIField("techniques", serializer=LinkedPagesField(published_only=True)),
         APIField("tags", serializer=TagNamesField()),
-        APIField("hero_image", serializer=ImageRenditionField(RENDITION_SETS["social"].specs[-1])),
-        APIField("hero_image_alt"),
+        APIField("image", serializer=ImageRenditionField(RENDITION_SETS["social"].specs[-1])),
+        APIField("image_alt"),
         APIField("reviewer", serializer=LinkedPageField(attributes=["credentials"])),
         APIField("last_reviewed"),
         APIField("references"),
         APIField("body"),
         APIField("body_html", serializer=RenderedStreamField(source="body")),
     ]
-    parent_page_types = ["blog.BlogIndexPage"]
+    parent_page_types = ["wellness_blog.BlogIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "article"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         # Listings are newest first: the index lets the first page be read without sorting
         # every article.
-        indexes = [models.Index(fields=["date"], name="blog_article_date")]
-        permissions = [
-            ("publish_without_review", "Can publish wellness pages without workflow review")
-        ]
+        indexes = [models.Index(fields=["date"], name="wellness_article_date")]
 
     def clean(self):
         super().clean()
         errors = {}
         if self.reviewer_id and not self.last_reviewed:
-            errors["last_reviewed"] = "Give the date of the review."
+            errors["last_reviewed"] = _("Give the date of the review.")
         if self.last_reviewed and not self.reviewer_id:
-            errors["reviewer"] = "Choose who reviewed the article, or clear the review date."
+            errors["reviewer"] = _("Choose who reviewed the article, or clear the review date.")
         if self.last_reviewed and self.last_reviewed > timezone.localdate():
-            errors["last_reviewed"] = "A review date cannot be in the future."
+            errors["last_reviewed"] = _("A review date cannot be in the future.")
         if errors:
             raise ValidationError(errors)
         self.reading_time = self.compute_reading_time()
@@ -297,25 +294,34 @@ class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMi
     def author_names(self):
         """The byline as plain text: "Ana", "Ana and Ben", "Ana, Ben and Cy"."""
         names = [author.title for author in self.authors]
-        return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
+        if len(names) < 2:
+            return "".join(names)
+        return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
     @property
     def techniques(self):
         return [link.technique for link in self.technique_links.all()]
 
+    def comments_since(self):
+        return self.date
+
+    @classmethod
+    def pages_moderated_by(cls, user):
+        return cls.objects.filter(author_links__author__user=user)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Through the relations rather than fresh queries, so previews show unsaved changes.
-        authors = [link.author for link in self.author_links.select_related("author__photo")]
+        authors = [link.author for link in self.author_links.select_related("author__image")]
         techniques = live_techniques(self.technique_links.select_related("technique__image"))
         tags = list(self.tags.all())
         related = self.related_articles(request, techniques, tags)
         attach_images(
             [
-                (self, "hero_image"),
-                *((author, "photo") for author in authors),
+                (self, "image"),
+                *((author, "image") for author in authors),
                 *((technique, "image") for technique in techniques),
-                *((article, "hero_image") for article in related),
+                *((article, "image") for article in related),
             ],
             "hero",
             "social",
@@ -326,28 +332,28 @@ class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMi
         context["techniques"] = techniques
         context["related_articles"] = related
         context["article_tags"] = tags
-        # The blog index, for the tag links: from the ancestors the breadcrumbs load anyway.
+        # Its blog, for the tag links: the parent, which the breadcrumbs load anyway.
         context["blog_index"] = next(reversed(self.live_ancestors(request)), None)
         context["references"] = list(self.references.all())
-        context.update(comment_context(request, self))
+        discussion = context["discussion"]
         context["structured_data"] = [
             blog_posting(
                 self,
                 request,
-                authors=context["authors"],
-                techniques=context["techniques"],
-                tags=context["article_tags"],
+                authors=authors,
+                techniques=techniques,
+                tags=tags,
                 references=context["references"],
-                comments=list(public_comments(context.get("comment_threads", ()))),
-                count=context["comment_count"],
+                comments=discussion.public_comments,
+                count=discussion.approved_count,
             )
         ]
         return context
 
     def related_articles(self, request, techniques, tags):
-        """The articles to suggest after this one. Worked out once per article until
-        articles change (blog.cache); a preview works them out afresh, unsaved changes and
-        all."""
+        """The articles of the same blog to suggest after this one. Worked out once per
+        article until articles change (blog.core.versioned); a preview works them out
+        afresh, unsaved changes and all."""
 
         def rank():
             return ArticlePage.objects.related_ids(
@@ -357,16 +363,9 @@ class ArticlePage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMi
         if self.pk is None or getattr(request, "is_preview", False):
             ids = rank()
         else:
-            ids = store.remember(f"wellness:related:{self.pk}", {ARTICLES, SITE}, rank)
+            depends_on = {kind_tag(ArticlePage), SITE}
+            ids = versioned.remember(f"wellness:related:{self.pk}", depends_on, rank)
         return ArticlePage.objects.for_listing().in_order(ids)[:RELATED_ARTICLES]
-
-    def comments_are_open(self, rules):
-        """Whether readers may comment now, by this article's switch and the site's rules."""
-        if not (rules.comments_enabled and self.comments_open):
-            return False
-        if rules.close_after_days and self.date:
-            return (timezone.localdate() - self.date).days < rules.close_after_days
-        return True
 
 
 class ArticleAuthor(OrderedLink):
@@ -375,12 +374,17 @@ class ArticleAuthor(OrderedLink):
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="author_links")
     author = models.ForeignKey(
-        "blog.AuthorPage", on_delete=models.CASCADE, related_name="article_links"
+        "wellness_blog.AuthorPage",
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="article_links",
     )
 
     panels = [FieldPanel("author")]
 
     class Meta(OrderedLink.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
         unique_together = [("page", "author")]
 
 
@@ -388,16 +392,21 @@ class ArticleTechnique(OrderedLink):
     """The techniques an article is about. Drives the technique cards on the article and
     the "articles about this technique" list on each technique page."""
 
-    link_field = "technique"  # what related_to() ranks articles by sharing
+    link_field = "technique"  # what related_ids() ranks articles by sharing
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="technique_links")
     technique = models.ForeignKey(
-        "therapies.TechniquePage", on_delete=models.CASCADE, related_name="article_links"
+        "wellness_therapies.TechniquePage",
+        verbose_name=_("technique"),
+        on_delete=models.CASCADE,
+        related_name="article_links",
     )
 
     panels = [FieldPanel("technique")]
 
     class Meta(OrderedLink.Meta):
+        verbose_name = _("technique")
+        verbose_name_plural = _("techniques")
         unique_together = [("page", "technique")]
 
 
@@ -406,10 +415,18 @@ class ArticleReference(OrderedLink, Reference):
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="references")
 
+    class Meta(OrderedLink.Meta):
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+
 
 class ArticleTag(TaggedItemBase):
     """Through model for article tags (django-taggit's pattern for tagging pages)."""
 
-    link_field = "tag"  # what related_to() ranks articles by sharing
+    link_field = "tag"  # what related_ids() ranks articles by sharing
 
     content_object = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("article tag")
+        verbose_name_plural = _("article tags")

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -11,14 +12,14 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
-from ..images import RENDITION_SETS, attach_images
-from ..metadata import PageMetadataMixin
-from ..pagination import paginate_articles
-from ..permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
-from ..querysets import WellnessPageQuerySet
-from ..serializers import LinkedPagesField, MarkdownTextField
+from blog.core.images import RENDITION_SETS, PageImageMixin
+from blog.core.links import OrderedLink
+from blog.core.pages import WellnessIndexPage, WellnessPageMixin
+from blog.core.querysets import WellnessPageQuerySet
+from blog.core.serializers import LinkedPagesField, MarkdownTextField
+
+from ..listings import paginate_articles
 from ..structured_data import author_profile
-from .ordered import OrderedLink
 
 # The permission to change user accounts, whatever the user model is.
 _user_app, _user_model = settings.AUTH_USER_MODEL.split(".")
@@ -28,71 +29,72 @@ MANAGE_ACCOUNTS = f"{_user_app}.change_{_user_model.lower()}"
 class AuthorPageQuerySet(WellnessPageQuerySet):
     def for_listing(self):
         """Live, public authors with their photos (renditions: attach_images)."""
-        return self.live().public().select_related("photo").order_by("title")
+        return self.live().public().select_related("image").order_by("title")
 
 
-class AuthorIndexPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
-    intro = models.TextField(blank=True, help_text="A sentence or two shown above the authors.")
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["blog.AuthorPage"]
-    teaser_field = "intro"
+class AuthorIndexPage(WellnessIndexPage):
+    listing_model = "wellness_blog.AuthorPage"
+    listing_images = "portrait"
+    card_template = "wellness_blog/includes/author_card.html"
+    grid_class = "author-grid"
+    empty_message = _("No authors yet.")
+    subpage_types = ["wellness_blog.AuthorPage"]
 
     class Meta:
-        verbose_name = "author index"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        authors = list(AuthorPage.objects.child_of(self).for_listing())
-        attach_images([(author, "photo") for author in authors], "portrait")
-        context["authors"] = authors
-        return context
+        verbose_name = _("author index")
+        verbose_name_plural = _("author indexes")
 
 
-class AuthorPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin, Page):
-    """A therapist's profile. The page title is the author's name."""
+class AuthorPage(WellnessPageMixin, PageImageMixin, Page):
+    """A therapist's profile. The page title is the author's name; the picture is their photo."""
 
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A friendly head-and-shoulders photo; it is cropped to a square.",
-    )
     credentials = models.CharField(
-        max_length=100, blank=True, help_text='Qualifications after the name, e.g. "LMT, NCTMB".'
+        _("credentials"),
+        max_length=100,
+        blank=True,
+        help_text=_('Qualifications after the name, e.g. "LMT, NCTMB".'),
     )
     short_bio = models.CharField(
-        max_length=200, help_text="One or two sentences for bylines and author cards."
+        _("short biography"),
+        max_length=200,
+        help_text=_("One or two sentences for bylines and author cards."),
     )
-    long_bio = MarkdownField(blank=True, help_text="The full biography on the profile page.")
+    long_bio = MarkdownField(
+        _("biography"), blank=True, help_text=_("The full biography on the profile page.")
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("admin account"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="author_profile",
-        help_text="The admin account of this author. Articles they create list them as author.",
+        help_text=_("The admin account of this author. Articles they create list them as author."),
     )
 
     objects = PageManager.from_queryset(AuthorPageQuerySet)()
     teaser_field = "short_bio"
-    image_field = "photo"
-    image_alt_field = "photo_alt"
     open_graph_type = "profile"
+    cache_shows = (
+        "wellness_blog.ArticlePage",
+        "wellness_therapies.TechniquePage",
+        "wellness_comments.ReaderComment",  # the counts on the article cards
+    )
+    shown_site_wide = False
 
     content_panels = [
-        FieldPanel("title", heading="Name"),
+        FieldPanel("title", heading=_("Name")),
         FieldPanel("credentials"),
-        FieldPanel("photo"),
+        PageImageMixin.image_panel(heading=_("Photo")),
         FieldPanel("short_bio", widget=forms.Textarea(attrs={"rows": 2})),
         FieldPanel("long_bio"),
-        InlinePanel("specialties", label="Specialty", heading="Specialties"),
+        InlinePanel("specialties", label=_("Specialty"), heading=_("Specialties")),
         # Which account a profile belongs to decides whose articles it prefills and, where
         # authors moderate their own articles' comments, whose comments: only those who
         # manage accounts see the field, and a form without it ignores a forged value.
-        MultiFieldPanel([FieldPanel("user", permission=MANAGE_ACCOUNTS)], heading="Admin account"),
+        MultiFieldPanel(
+            [FieldPanel("user", permission=MANAGE_ACCOUNTS)], heading=_("Admin account")
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -104,14 +106,15 @@ class AuthorPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMix
         APIField("credentials"),
         APIField("short_bio"),
         APIField("long_bio", serializer=MarkdownTextField()),
-        APIField("photo", serializer=ImageRenditionField(RENDITION_SETS["portrait"].specs[-1])),
+        APIField("image", serializer=ImageRenditionField(RENDITION_SETS["portrait"].specs[-1])),
         APIField("specialty_techniques", serializer=LinkedPagesField(published_only=True)),
     ]
-    parent_page_types = ["blog.AuthorIndexPage"]
+    parent_page_types = ["wellness_blog.AuthorIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "author"
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
 
     def __str__(self):
         return self.title
@@ -121,8 +124,8 @@ class AuthorPage(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMix
         return self.title
 
     @property
-    def photo_alt(self):
-        return f"Portrait of {self.title}"
+    def meta_image_alt(self):
+        return self.image_alt or _("Portrait of %(name)s") % {"name": self.title}
 
     @property
     def specialty_techniques(self):
@@ -147,13 +150,16 @@ class AuthorSpecialty(OrderedLink):
 
     page = ParentalKey(AuthorPage, on_delete=models.CASCADE, related_name="specialties")
     technique = models.ForeignKey(
-        "therapies.TechniquePage", on_delete=models.CASCADE, related_name="specialist_links"
+        "wellness_therapies.TechniquePage",
+        verbose_name=_("technique"),
+        on_delete=models.CASCADE,
+        related_name="specialist_links",
     )
 
     panels = [FieldPanel("technique")]
 
     class Meta(OrderedLink.Meta):
-        verbose_name = "specialty"
-        verbose_name_plural = "specialties"
+        verbose_name = _("specialty")
+        verbose_name_plural = _("specialties")
         # unique_together (not a UniqueConstraint) so the inline formset reports duplicates.
         unique_together = [("page", "technique")]

@@ -15,6 +15,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from blog.core.models import HealthDisclaimer
+from blog.core.permissions import THERAPISTS
 from blog.models import (
     ArticleAuthor,
     ArticlePage,
@@ -24,9 +26,7 @@ from blog.models import (
     AuthorPage,
     AuthorSpecialty,
     BlogIndexPage,
-    HealthDisclaimer,
 )
-from blog.permissions import THERAPISTS
 from therapies.models import (
     RelatedTechnique,
     TechniqueBenefit,
@@ -172,7 +172,7 @@ class DemoBuilder:
             AuthorPage,
             data["slug"],
             title=data["name"],
-            photo=photo,
+            image=photo,
             credentials=data["credentials"],
             short_bio=data["short_bio"],
             long_bio=data["long_bio"],
@@ -200,7 +200,7 @@ class DemoBuilder:
             summary=data["summary"],
             date=date,
             body=body,
-            hero_image=self.image(f"{data['title']} (illustration)", artwork.hero(data["slug"])),
+            image=self.image(f"{data['title']} (illustration)", artwork.hero(data["slug"])),
             # The reviewer checked the article before it was published.
             reviewer=reviewer,
             last_reviewed=date if reviewer else None,

@@ -8,13 +8,18 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
-    # The plugin: the two apps a host site adds.
-    "blog",
+    # The plugin (README: "Adding the plugin to an existing Wagtail site").
+    "blog.core",
+    "blog.pagecache",
+    "blog.comments",
     "therapies",
+    "blog",
+    "blog.discovery",
     # The demo site itself.
     "config.demo",
     # What the plugin needs from Wagtail and Django.
     "wagtailmarkdown",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
@@ -43,7 +48,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Answers anonymous readers from the page cache before the rest of the stack runs.
-    "blog.cache.middleware.AnonymousPageCacheMiddleware",
+    "blog.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -62,11 +67,7 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
-# The anonymous page cache (docs/page-cache.md); WELLNESS_CDN_MAX_AGE lets a CDN keep pages.
-WELLNESS_PAGE_CACHE = True
-WELLNESS_PAGE_CACHE_TIMEOUT = 600
-# Remembers which page each URL leads to, sparing Wagtail's walk down the page tree.
-WELLNESS_ROUTE_CACHE = True
+# The plugin's settings are WELLNESS_*, each with a default (blog/core/conf.py, README).
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -109,6 +110,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# The plugin ships these; a site in Spanish sets LANGUAGE_CODE = "es".
+LANGUAGES = [("en", "English"), ("es", "Español")]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -35,13 +35,13 @@ def make_image(title, data):
     return image
 
 
-def hero_image(seed):
+def hero_picture(seed):
     return make_image(f"{seed} (illustration)", hero_jpeg(seed, size=(1200, 675)))
 
 
 def body_image(seed, alt_text):
     """An image as an ImageBlock value: the image with its alt text for this use."""
-    image = hero_image(seed)
+    image = hero_picture(seed)
     image.contextual_alt_text = alt_text
     image.decorative = False
     return image
@@ -57,7 +57,7 @@ def content(tree):
     trigger_point = make_technique(
         tree.techniques,
         "Trigger Point Therapy",
-        image=hero_image("trigger-point-therapy"),
+        image=hero_picture("trigger-point-therapy"),
         image_alt="Soft circles of green and peach light.",
         evidence="Studies are **small** and results are mixed.",
         benefits=[
@@ -79,7 +79,7 @@ def content(tree):
     myofascial = make_technique(
         tree.techniques,
         "Myofascial Release",
-        image=hero_image("myofascial-release"),
+        image=hero_picture("myofascial-release"),
         image_alt="Blurred shapes in blue and sage.",
     )
 
@@ -87,7 +87,7 @@ def content(tree):
         tree.authors,
         "Maren Oakhurst",
         credentials="LMT, NCTMB",
-        photo=make_image("Maren Oakhurst", portrait_jpeg("Maren Oakhurst", "#2a6b58", 480)),
+        image=make_image("Maren Oakhurst", portrait_jpeg("Maren Oakhurst", "#2a6b58", 480)),
         long_bio="## Training\n\nMaren trained in Portland.\n\n## Practice\n\nShe works with "
         "people who have **chronic pain**.",
     )
@@ -97,7 +97,7 @@ def content(tree):
         tree.authors,
         "Jonah Whitlowe",
         credentials="PT, DPT",
-        photo=make_image("Jonah Whitlowe", portrait_jpeg("Jonah Whitlowe", "#3b5b8c", 480)),
+        image=make_image("Jonah Whitlowe", portrait_jpeg("Jonah Whitlowe", "#3b5b8c", 480)),
     )
 
     article = make_article(
@@ -106,8 +106,8 @@ def content(tree):
         authors=[maren, jonah],
         techniques=[trigger_point, myofascial],
         tags=["chronic pain", "trigger points"],
-        hero_image=hero_image("trigger-point-article"),
-        hero_image_alt="Overlapping circles of soft green light.",
+        image=hero_picture("trigger-point-article"),
+        image_alt="Overlapping circles of soft green light.",
         body=[
             (
                 "markdown",
@@ -137,7 +137,7 @@ def content(tree):
             authors=[maren],
             techniques=[trigger_point],
             tags=["desk work"],
-            hero_image=hero_image("desk-bound"),
+            image=hero_picture("desk-bound"),
         ),
         make_article(tree.blog, "What to expect at your first massage", authors=[jonah]),
     ]

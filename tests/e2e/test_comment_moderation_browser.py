@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from blog.models import DiscussionSettings
-from blog.permissions import MODERATORS
+from blog.comments.models import DiscussionSettings
+from blog.core.permissions import MODERATORS
 
 PASSWORD = "quiet-room-2024"
 BODY = "The stretches from this article eased my neck after two sessions."

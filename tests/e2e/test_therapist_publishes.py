@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from wagtail.models import Workflow
 
+from blog.core.permissions import THERAPISTS
 from blog.models import ArticlePage
-from blog.permissions import THERAPISTS
 
 from ..factories import make_author, make_technique
 
@@ -73,7 +73,7 @@ def publish(page):
 def test_therapist_writes_and_publishes_an_article(tree, therapist, desktop_page):
     # Wagtail's migrations attach the "Moderators approval" workflow to the root page, and
     # while a workflow applies therapists must submit for moderation rather than publish
-    # (blog/permissions.py). This test is about direct publishing, so turn workflows off.
+    # (blog/core/permissions.py). This test is about direct publishing, so turn workflows off.
     Workflow.objects.update(active=False)
     user, profile = therapist
     assert not user.is_superuser and not user.is_staff
@@ -86,7 +86,9 @@ def test_therapist_writes_and_publishes_an_article(tree, therapist, desktop_page
     page.goto(f"/admin/pages/{tree.blog.pk}/")
     page.get_by_role("link", name="Add child page").first.click()
     page.get_by_role("link", name=re.compile(r"^Article\b")).click()
-    expect(page).to_have_url(re.compile(rf"/admin/pages/add/blog/articlepage/{tree.blog.pk}/"))
+    expect(page).to_have_url(
+        re.compile(rf"/admin/pages/add/wellness_blog/articlepage/{tree.blog.pk}/")
+    )
 
     page.get_by_role("textbox", name=re.compile(r"^Title")).fill(TITLE)
     page.get_by_role("textbox", name=re.compile(r"^Summary")).fill(SUMMARY)

@@ -6,9 +6,10 @@ import itertools
 import pytest
 from wagtail.models import Site
 
-from blog.models import ArticlePage, DiscussionSettings
+from blog.comments.models import DiscussionSettings
+from blog.models import ArticlePage
 
-from ..production import DocumentedNginx
+from ..site.production import DocumentedNginx
 from .browser import Browser
 
 pytestmark = pytest.mark.scaleout

@@ -73,7 +73,7 @@ def test_an_article_submitted_on_one_server_and_approved_on_the_other_is_on_both
 def test_a_comment_posted_on_one_server_and_approved_on_the_other_is_on_both(
     site, servers_database
 ):
-    from blog.models import ReaderComment
+    from blog.comments.models import ReaderComment
 
     one, two = site.urls
     article = ArticlePage.objects.live().order_by("pk").first()
@@ -92,7 +92,7 @@ def test_a_comment_posted_on_one_server_and_approved_on_the_other_is_on_both(
     moderator.log_in(two, "admin", site.password)
     pending_count = moderator.get(f"{two}/admin/", timeout=30).text
     assert "Comments (" in pending_count
-    url = two + reverse("wellness_comments:moderate", args=[comment.pk, "approve"])
+    url = two + reverse("wellness_moderation:moderate", args=[comment.pk, "approve"])
     assert moderator.post_form(url, {}).status_code == 302
     for server in site.urls:
         assert body in reader_sees(server, article.url)

@@ -7,8 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from ..permissions import MODERATE, policy
 
-URL_NAMESPACE = "wellness_comments"
-FORBIDDEN_TEMPLATE = "blog/comments/admin/403.html"
+URL_NAMESPACE = "wellness_moderation"
+FORBIDDEN_TEMPLATE = "wellness_comments/admin/403.html"
 
 
 def url_name(view_name):
@@ -16,7 +16,7 @@ def url_name(view_name):
 
 
 def moderatable(user):
-    """The comments ``user`` may moderate: all of them for moderators, their articles'
+    """The comments ``user`` may moderate: all of them for moderators, their pages'
     for authors where the site allows it, none otherwise."""
     return policy.instances_user_has_permission_for(user, MODERATE)
 

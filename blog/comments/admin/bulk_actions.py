@@ -9,11 +9,13 @@ not moderate is never shown to them. The action itself is one call to
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
-from ...converters import parse_id
-from ...models.comments import ReaderComment
+from blog.core.converters import parse_id
+
+from ..models import ReaderComment
 from ..moderation import moderate
 from ..permissions import policy
 from .access import forbidden, may_moderate, moderatable, url_name
@@ -22,11 +24,12 @@ from .filters import listing_queryset
 
 class CommentBulkAction(SnippetBulkAction):
     models = [ReaderComment]
-    template_name = "blog/comments/admin/confirm_bulk_moderation.html"
+    template_name = "wellness_comments/admin/confirm_bulk_moderation.html"
     #: "approve", "reject", "spam" or "delete", as ``moderation.moderate`` takes it
     moderation_action = None
-    #: past participle for the messages: "approved"
-    done = ""
+    #: The confirmation page's sentence, and the messages after the action (lazy plurals,
+    #: given the number as "count").
+    confirmation = done = nothing_done = None
     #: extra model permission needed besides moderating the comments
     extra_permission = None
 
@@ -59,7 +62,7 @@ class CommentBulkAction(SnippetBulkAction):
         nothing of them (not even that they exist) reaches the confirmation page: a
         selection without any the user may act on is a 404, as a missing comment is."""
         requested = moderatable(self.request.user).filter(pk__in=self._requested_ids())
-        comments = [c for c in requested.select_related("article") if self.permits(c)]
+        comments = [c for c in requested.select_related("page") if self.permits(c)]
         if not comments:
             raise Http404
         return comments, {"items_with_no_access": []}
@@ -75,7 +78,7 @@ class CommentBulkAction(SnippetBulkAction):
         return {
             **super().get_context_data(**kwargs),
             "action_label": self.display_name,
-            "action_done": self.done,
+            "confirmation": self.confirmation % {"count": len(self._actionable_objects[0])},
             "action_classes": " ".join(self.classes),
         }
 
@@ -89,51 +92,71 @@ class CommentBulkAction(SnippetBulkAction):
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         if not num_parent_objects:
-            return f"Nothing changed: the selected comments were already {self.done}."
-        return ngettext(
-            "%(count)d comment %(done)s.", "%(count)d comments %(done)s.", num_parent_objects
-        ) % {"count": num_parent_objects, "done": self.done}
+            return self.nothing_done
+        return self.done % {"count": num_parent_objects}
 
 
 class ApproveCommentsBulkAction(CommentBulkAction):
-    display_name = "Approve"
+    display_name = _("Approve")
     action_type = "approve"
-    aria_label = "Approve selected comments"
+    aria_label = _("Approve selected comments")
     action_priority = 10
     moderation_action = "approve"
-    done = "approved"
+    confirmation = ngettext_lazy(
+        "This comment will be approved:", "These %(count)d comments will be approved:", "count"
+    )
+    done = ngettext_lazy("%(count)d comment approved.", "%(count)d comments approved.", "count")
+    nothing_done = _("Nothing changed: the selected comments were already approved.")
 
 
 class RejectCommentsBulkAction(CommentBulkAction):
-    display_name = "Reject"
+    display_name = _("Reject")
     action_type = "reject"
-    aria_label = "Reject selected comments"
+    aria_label = _("Reject selected comments")
     action_priority = 20
     moderation_action = "reject"
-    done = "rejected"
+    confirmation = ngettext_lazy(
+        "This comment will be rejected:", "These %(count)d comments will be rejected:", "count"
+    )
+    done = ngettext_lazy("%(count)d comment rejected.", "%(count)d comments rejected.", "count")
+    nothing_done = _("Nothing changed: the selected comments were already rejected.")
 
 
 class SpamCommentsBulkAction(CommentBulkAction):
-    display_name = "Mark as spam"
+    display_name = _("Mark as spam")
     action_type = "spam"
-    aria_label = "Mark selected comments as spam"
+    aria_label = _("Mark selected comments as spam")
     action_priority = 30
     classes = {"serious"}
     moderation_action = "spam"
-    done = "marked as spam"
+    confirmation = ngettext_lazy(
+        "This comment will be marked as spam:",
+        "These %(count)d comments will be marked as spam:",
+        "count",
+    )
+    done = ngettext_lazy(
+        "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", "count"
+    )
+    nothing_done = _("Nothing changed: the selected comments were already marked as spam.")
 
 
 class DeleteCommentsBulkAction(CommentBulkAction):
     """Replaces Wagtail's snippet delete for comments, so deleting is logged like the rest."""
 
-    display_name = "Delete"
+    display_name = _("Delete")
     action_type = "delete"  # the same key as Wagtail's, which this replaces
-    aria_label = "Delete selected comments"
+    aria_label = _("Delete selected comments")
     action_priority = 40
     classes = {"serious"}
     moderation_action = "delete"
-    done = "deleted"
     extra_permission = "delete"
+    confirmation = ngettext_lazy(
+        "This comment will be deleted, with its replies:",
+        "These %(count)d comments will be deleted, with their replies:",
+        "count",
+    )
+    done = ngettext_lazy("%(count)d comment deleted.", "%(count)d comments deleted.", "count")
+    nothing_done = _("Nothing changed.")
 
     def permits(self, comment):
         return policy.user_has_permission_for_instance(self.request.user, "delete", comment)

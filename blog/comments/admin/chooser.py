@@ -7,7 +7,8 @@ they are, any admin user could list every comment, pending and spam included, th
 from django.shortcuts import get_object_or_404
 from wagtail.snippets.views import chooser
 
-from ...converters import parse_id
+from blog.core.converters import parse_id
+
 from .access import forbidden, may_moderate, moderatable
 
 

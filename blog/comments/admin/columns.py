@@ -25,23 +25,23 @@ class CommentColumn(ButtonsColumnMixin, TitleColumn):
         return self.get_row_buttons(instance)
 
 
-class ArticleColumn(Column):
-    """The article's title, linking to its public page."""
+class PageColumn(Column):
+    """The title of the page commented on, linking to its public copy."""
 
-    cell_template_name = "blog/comments/admin/article_cell.html"
+    cell_template_name = "wellness_comments/admin/page_cell.html"
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        article = instance.article
+        page = instance.page
         # get_url caches the site's root paths on the request: no query per row.
-        context["url"] = article.get_url(parent_context.get("request")) if article.live else None
+        context["url"] = page.get_url(parent_context.get("request")) if page.live else None
         return context
 
 
 class ModerationColumn(Column):
     """Approve, reject and spam buttons, as a form that posts back to ``next_url``."""
 
-    cell_template_name = "blog/comments/admin/moderation_cell.html"
+    cell_template_name = "wellness_comments/admin/moderation_cell.html"
 
     class Media:
         css = CSS

@@ -3,27 +3,28 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import AdminPageChooser
+from wagtail.models import Page
 
-from ...converters import parse_id
-from ...models import ArticlePage
-from ...models.comments import ReaderComment
+from blog.core.converters import parse_id
+
+from ..models import ReaderComment
+from ..pages import commentable_models
 from .access import moderatable
 
 SEARCH_FIELDS = ["body", "name", "email"]
 
 
-def commented_articles(request):
-    """Articles with comments the user may moderate, for the article filter's choices."""
+def commented_pages(request):
+    """Pages with comments the user may moderate, for the page filter's choices."""
     if request is None:
-        return ArticlePage.objects.none()
-    return ArticlePage.objects.filter(pk__in=moderatable(request.user).values("article")).order_by(
-        "title"
-    )
+        return Page.objects.none()
+    return Page.objects.filter(pk__in=moderatable(request.user).values("page")).order_by("title")
 
 
-class ArticleChoiceField(forms.ModelChoiceField):
+class PageChoiceField(forms.ModelChoiceField):
     """Refuses what cannot be an id before asking the database (which overflows on some)."""
 
     def to_python(self, value):
@@ -34,7 +35,7 @@ class ArticleChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-class ArticleChooser(AdminPageChooser):
+class CommentedPageChooser(AdminPageChooser):
     """Wagtail's page chooser renders again whatever value the filter was sent, looking it up
     first: only look up what can be an id."""
 
@@ -44,24 +45,31 @@ class ArticleChooser(AdminPageChooser):
         return super().get_instance(value)
 
 
-class ArticleChoiceFilter(django_filters.ModelChoiceFilter):
-    field_class = ArticleChoiceField
+class PageChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = PageChoiceField
 
 
 class ReaderCommentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        choices=ReaderComment.Status.choices, widget=forms.RadioSelect, empty_label="All"
+        label=_("Status"),
+        choices=ReaderComment.Status.choices,
+        widget=forms.RadioSelect,
+        empty_label=_("All"),
     )
     # A page chooser, not a <select>: a site with thousands of commented articles would
     # otherwise render (and the moderator scroll) thousands of options on every page.
-    article = ArticleChoiceFilter(
-        queryset=commented_articles, widget=ArticleChooser(target_models=[ArticlePage])
+    page = PageChoiceFilter(
+        label=_("Page"),
+        queryset=commented_pages,
+        widget=CommentedPageChooser(target_models=commentable_models()),
     )
-    created_at = django_filters.DateFromToRangeFilter(label="Posted", widget=DateRangePickerWidget)
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Posted"), widget=DateRangePickerWidget
+    )
 
     class Meta:
         model = ReaderComment
-        fields = ["status", "article", "created_at"]
+        fields = ["status", "page", "created_at"]
 
 
 def search(queryset, query):

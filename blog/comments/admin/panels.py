@@ -14,7 +14,7 @@ PANEL_SIZE = 8
 
 class PendingCommentsPanel(Component):
     name = "pending_comments"
-    template_name = "blog/comments/admin/dashboard_panel.html"
+    template_name = "wellness_comments/admin/dashboard_panel.html"
     order = 150  # above Wagtail's workflow and recent-edits panels
 
     class Media:
@@ -22,13 +22,13 @@ class PendingCommentsPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        comments = moderatable(request.user).pending().select_related("article").newest_first()
+        comments = moderatable(request.user).pending().select_related("page").newest_first()
         return {
             "request": request,
             "rows": [
                 {
                     "comment": comment,
-                    "url": comment.article.get_url(request) if comment.article.live else None,
+                    "url": comment.page.get_url(request) if comment.page.live else None,
                     "buttons": moderation_buttons(comment, ("approve", "spam")),
                     "described_by": f"pending-comment-{comment.pk}",
                 }

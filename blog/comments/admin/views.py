@@ -3,10 +3,11 @@
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin import messages
 
-from ...models.comments import ReaderComment
+from ..models import ReaderComment
 from ..moderation import ACTIONS, moderate
 from ..permissions import policy
 from .access import (
@@ -19,7 +20,18 @@ from .access import (
 )
 
 # Short labels for buttons that sit next to the comment they act on.
-BUTTON_LABELS = {"approve": "Approve", "reject": "Reject", "spam": "Spam"}
+BUTTON_LABELS = {"approve": _("Approve"), "reject": _("Reject"), "spam": _("Spam")}
+DONE = {
+    "approve": _("Comment by %(name)s approved."),
+    "reject": _("Comment by %(name)s rejected."),
+    "spam": _("Comment by %(name)s marked as spam."),
+    "delete": _("Comment by %(name)s deleted."),
+}
+ALREADY_DONE = {
+    "approve": _("The comment by %(name)s was already approved."),
+    "reject": _("The comment by %(name)s was already rejected."),
+    "spam": _("The comment by %(name)s was already marked as spam."),
+}
 ROW_ACTIONS = ("approve", "reject", "spam")
 
 
@@ -61,7 +73,5 @@ class ModerateView(View):
         return HttpResponseRedirect(safe_next_url(request, listing_url()))
 
     def message(self, action, comment, changed):
-        done = "deleted" if action == "delete" else ACTIONS[action][3].lower()
-        if not changed:
-            return f"The comment by {comment.name} was already {done}."
-        return f"Comment by {comment.name} {done}."
+        messages = DONE if changed else ALREADY_DONE
+        return messages[action] % {"name": comment.name}

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, StatusTagColumn
@@ -18,12 +19,13 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ... import converters  # noqa: F401 (registers <wellness_id:...>)
-from ...models.comments import ReaderComment
+from blog.core import converters  # noqa: F401 (registers <wellness_id:...>)
+
+from ..models import ReaderComment
 from ..moderation import moderate
 from .access import URL_NAMESPACE, ModeratorRequiredMixin, moderatable
 from .chooser import ReaderCommentChooserViewSet
-from .columns import ArticleColumn, CommentColumn, ModerationColumn
+from .columns import CommentColumn, ModerationColumn, PageColumn
 from .filters import SEARCH_FIELDS, ReaderCommentFilterSet
 from .menu import CommentsMenuItem
 from .views import ModerateView, moderation_buttons
@@ -48,18 +50,18 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
             BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"),
             CommentColumn(
                 "excerpt",
-                label="Comment",
+                label=_("Comment"),
                 get_url=self.get_inspect_url,
                 get_row_buttons=self.get_list_buttons,
             ),
-            Column("name", label="Name", sort_key="name"),
-            Column("email", label="E-mail", sort_key="email"),
-            ArticleColumn("article", label="Article", sort_key="article__title"),
+            Column("name", label=_("Name"), sort_key="name"),
+            Column("email", label=_("E-mail"), sort_key="email"),
+            PageColumn("page", label=_("Page"), sort_key="page__title"),
             StatusTagColumn(
-                "get_status_display", label="Status", sort_key="status", primary=is_pending
+                "get_status_display", label=_("Status"), sort_key="status", primary=is_pending
             ),
-            DateColumn("created_at", label="Posted", sort_key="created_at"),
-            ModerationColumn("moderate", label="Moderate", next_url=self.next_url),
+            DateColumn("created_at", label=_("Posted"), sort_key="created_at"),
+            ModerationColumn("moderate", label=_("Moderate"), next_url=self.next_url),
         ]
 
     @cached_property
@@ -83,10 +85,10 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = [
             MenuItem(
-                "Inspect", self.get_inspect_url(instance), icon_name="info-circle", priority=10
+                _("Inspect"), self.get_inspect_url(instance), icon_name="info-circle", priority=10
             ),
             MenuItem(
-                "History",
+                _("History"),
                 reverse(self.history_url_name, args=(instance.pk,)),
                 icon_name="history",
                 priority=20,
@@ -95,7 +97,7 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
         if self.may_delete:
             buttons.append(
                 MenuItem(
-                    "Delete",
+                    _("Delete"),
                     reverse(self.delete_url_name, args=(instance.pk,)),
                     icon_name="bin",
                     priority=30,
@@ -109,7 +111,7 @@ class ReaderCommentInspectView(ModeratorRequiredMixin, snippet_views.InspectView
     history_url_name = None
 
     def get_object(self, queryset=None):
-        related = ReaderComment.objects.select_related("article", "moderated_by", "user", "parent")
+        related = ReaderComment.objects.select_related("page", "moderated_by", "user", "parent")
         return get_object_or_404(related, pk=self.pk)
 
     def get_edit_url(self):
@@ -125,9 +127,9 @@ class ReaderCommentInspectView(ModeratorRequiredMixin, snippet_views.InspectView
     @cached_property
     def header_more_buttons(self):
         history_url = reverse(self.history_url_name, args=(self.object.pk,))
-        buttons = [Button("History", url=history_url, icon_name="history", priority=10)]
+        buttons = [Button(_("History"), url=history_url, icon_name="history", priority=10)]
         if delete_url := self.get_delete_url():
-            buttons.append(Button("Delete", url=delete_url, icon_name="bin", priority=20))
+            buttons.append(Button(_("Delete"), url=delete_url, icon_name="bin", priority=20))
         return buttons
 
     def get_context_data(self, **kwargs):
@@ -148,7 +150,7 @@ class ReaderCommentHistoryView(ModeratorRequiredMixin, snippet_views.HistoryView
     @cached_property
     def header_buttons(self):
         return [
-            HeaderButton("Inspect", url=self.get_edit_url(self.object), icon_name="info-circle")
+            HeaderButton(_("Inspect"), url=self.get_edit_url(self.object), icon_name="info-circle")
         ]
 
 
@@ -161,7 +163,7 @@ class ReaderCommentDeleteView(ModeratorRequiredMixin, snippet_views.DeleteView):
 class ReaderCommentViewSet(SnippetViewSet):
     model = ReaderComment
     icon = "comment"
-    menu_label = "Comments"
+    menu_label = _("Comments")
     menu_name = "comments"
     menu_order = 250  # after Pages, before Images
     add_to_admin_menu = True
@@ -174,13 +176,13 @@ class ReaderCommentViewSet(SnippetViewSet):
     history_view_class = ReaderCommentHistoryView
     delete_view_class = ReaderCommentDeleteView
     chooser_viewset_class = ReaderCommentChooserViewSet
-    inspect_template_name = "blog/comments/admin/inspect.html"
+    inspect_template_name = "wellness_comments/admin/inspect.html"
     inspect_view_enabled = True
     inspect_view_fields = [
         "name",
         "email",
         "body",
-        "article",
+        "page",
         "parent",
         "status",
         "created_at",
@@ -199,7 +201,7 @@ class ReaderCommentViewSet(SnippetViewSet):
     search_backend_name = None  # comments are not in the search index: search with the ORM
 
     def get_queryset(self, request):
-        return moderatable(request.user).select_related("article")
+        return moderatable(request.user).select_related("page")
 
     @property
     def edit_view(self):

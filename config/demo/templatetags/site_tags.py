@@ -1,7 +1,8 @@
 from django import template
 from wagtail.models import Site
 
-from blog.cache import SITE, store
+from blog.core import versioned
+from blog.core.tags import SITE
 
 register = template.Library()
 
@@ -16,7 +17,7 @@ def main_menu(context):
     root = site.root_page
     # Kept in the cache until a page outside the wellness content types (the site's
     # sections) changes: that is what the menu is made of.
-    items = store.remember(
+    items = versioned.remember(
         f"wellness:menu:{site.pk}",
         {SITE},
         lambda: [root, *root.get_children().live().in_menu()],

@@ -1,0 +1,60 @@
+"""What a page shows of its comments: a page of threads, the count, and the form."""
+
+from dataclasses import dataclass, field
+
+from blog.core.converters import parse_id
+
+from .forms import ReaderCommentForm
+from .models import DiscussionSettings
+from .threads import PAGE_PARAM, comment_threads, public_comments
+
+
+@dataclass
+class Discussion:
+    rules: DiscussionSettings
+    is_open: bool
+    threads: list = field(default_factory=list)  # CommentNodes, replies nested
+    comment_page: object = None  # the Django Page of top-level comments
+    approved_count: int = 0  # approved comments on the page, replies included
+    form: ReaderCommentForm | None = None
+    reply_target: object = None  # the comment a no-JavaScript reply link answers
+    error: str = ""  # what went wrong with the reader's last post
+    # The form carries this reader's CSRF token and form timestamp: a page for one reader,
+    # never for the page cache (see blog.comments.views).
+    personal: bool = False
+    page_param: str = PAGE_PARAM
+
+    @property
+    def public_comments(self):
+        """The approved comments shown, in reading order (for structured data)."""
+        return list(public_comments(self.threads))
+
+
+def discussion_for(request, page):
+    rules = DiscussionSettings.for_request(request)
+    is_open = page.comments_are_open(rules)
+    if page.pk is None:  # previewing a page that was never saved: no comments yet
+        return Discussion(rules, is_open)
+    comments = comment_threads(request, page, rules)
+    reply_target = _reply_target(request, comments, rules)
+    form = None
+    if is_open:
+        initial = {"parent": reply_target.pk} if reply_target else {}
+        form = ReaderCommentForm(page=page, rules=rules, user=request.user, initial=initial)
+    return Discussion(
+        rules,
+        is_open,
+        threads=comments.threads,
+        comment_page=comments.page,
+        approved_count=comments.approved_count,
+        form=form,
+        reply_target=reply_target,
+    )
+
+
+def _reply_target(request, comments, rules):
+    """The comment named by ?replyto= (the no-JavaScript reply link), if it takes replies."""
+    node = comments.by_id.get(parse_id(request.GET.get("replyto", "")))
+    if node and node.comment.is_public and node.comment.depth < rules.max_reply_depth:
+        return node.comment
+    return None

@@ -1,0 +1,4 @@
+from .comments import ReaderComment
+from .discussion import DiscussionSettings
+
+__all__ = ["DiscussionSettings", "ReaderComment"]

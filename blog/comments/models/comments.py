@@ -1,0 +1,140 @@
+"""What readers write under pages, and the state of its moderation."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+
+class ReaderCommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=ReaderComment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=ReaderComment.Status.PENDING)
+
+    def for_page(self, page):
+        return self.filter(page=page)
+
+    def visible_to(self, own_ids):
+        """Approved comments, plus the reader's own that still await moderation."""
+        return self.filter(
+            Q(status=ReaderComment.Status.APPROVED)
+            | Q(status=ReaderComment.Status.PENDING, pk__in=own_ids)
+        )
+
+    def oldest_first(self):
+        return self.order_by("created_at", "pk")
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
+    def counts_by_page(self, pages):
+        """{page id: number of comments} for ``pages``, in one query."""
+        rows = (
+            self.filter(page__in=pages).values_list("page").annotate(count=Count("pk")).order_by()
+        )
+        return dict(rows)
+
+
+class ReaderComment(models.Model):
+    """A reader's comment on a page, or a reply to another comment.
+
+    Named so as not to be confused with ``wagtail.models.Comment``, which is the editors'
+    own commenting on page drafts.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+
+    # Any page type that takes comments (blog.comments.pages): the plugin's articles, or a
+    # host site's own pages.
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="reader_comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    # The top-level comment a reply belongs to, so a page of threads loads in one query.
+    thread = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="thread_replies",
+        editable=False,
+    )
+    # 1 for a comment on the page, 2 for a reply to it, and so on.
+    depth = models.PositiveSmallIntegerField(default=1, editable=False)
+    name = models.CharField(_("name"), max_length=80)
+    email = models.EmailField(_("e-mail"), help_text=_("Never shown publicly."))
+    body = models.TextField(_("comment"), max_length=5000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reader_comments",
+        editable=False,
+        help_text=_("The signed-in account that posted the comment, if any."),
+    )
+    # For abuse handling: a keyed hash, so the raw address is never stored.
+    ip_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True, editable=False)
+
+    objects = ReaderCommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reader comment")
+        verbose_name_plural = _("reader comments")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("moderate_readercomment", _("Can moderate reader comments"))]
+        indexes = [
+            models.Index(fields=["page", "status", "created_at"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.excerpt}"
+
+    def reply_to(self, parent):
+        if parent is not None:
+            self.parent = parent
+            self.thread_id = parent.thread_id or parent.pk
+            self.depth = parent.depth + 1
+
+    @property
+    def excerpt(self):
+        return Truncator(" ".join(self.body.split())).chars(80)
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.APPROVED

@@ -1,0 +1,190 @@
+"""The site owner's rules for reader comments: WordPress's "Discussion settings", per site."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import register_setting
+
+from blog.core.models import CachedSiteSetting
+
+from ..wordlists import WordList
+
+
+@register_setting(icon="comment")
+class DiscussionSettings(CachedSiteSetting):
+    class TooFast(models.TextChoices):
+        HOLD = "hold", _("Hold for moderation")
+        DROP = "drop", _("Discard")
+
+    comments_enabled = models.BooleanField(
+        _("comments enabled"),
+        default=True,
+        help_text=_("Turn off to close comments on every page of this site."),
+    )
+    close_after_days = models.PositiveIntegerField(
+        _("close comments after (days)"),
+        default=0,
+        help_text=_("Close comments on pages older than this many days. 0 keeps them open."),
+    )
+    max_reply_depth = models.PositiveSmallIntegerField(
+        _("deepest reply"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
+        help_text=_("1 allows no replies; 2 allows replies to comments; and so on."),
+    )
+    comments_per_page = models.PositiveSmallIntegerField(
+        _("comments per page"),
+        default=50,
+        validators=[MinValueValidator(5), MaxValueValidator(500)],
+        help_text=_("Top-level comments shown at a time under a page."),
+    )
+    max_length = models.PositiveSmallIntegerField(
+        _("maximum comment length"),
+        default=3000,
+        validators=[MinValueValidator(100), MaxValueValidator(5000)],
+        help_text=_("In characters."),
+    )
+
+    auto_approve_returning = models.BooleanField(
+        _("auto-approve returning commenters"),
+        default=False,
+        help_text=_(
+            "Publish a comment at once when the same browser posted an approved comment "
+            "with the same e-mail address before, unless another rule holds it. An "
+            "address alone is never trusted."
+        ),
+    )
+    hold_links_over = models.PositiveSmallIntegerField(
+        _("hold comments with more links than"),
+        default=2,
+        help_text=_("Spam often carries many links. 0 holds any comment with a link."),
+    )
+    hold_words = models.TextField(
+        _("words to hold"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line, matched as whole words in any case or accent; "
+            "an address or domain matches e-mails. A comment containing one is held for "
+            "moderation even if it would be approved."
+        ),
+    )
+    spam_words = models.TextField(
+        _("spam words"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line, matched like the hold list. A comment "
+            "containing one goes straight to spam."
+        ),
+    )
+
+    min_seconds_to_fill = models.PositiveSmallIntegerField(
+        _("minimum seconds to write a comment"),
+        default=3,
+        help_text=_("Forms sent back faster than this were filled in by a program."),
+    )
+    too_fast_action = models.CharField(
+        _("forms sent too fast"),
+        max_length=4,
+        choices=TooFast.choices,
+        default=TooFast.HOLD,
+    )
+    form_max_age_hours = models.PositiveSmallIntegerField(
+        _("form expires after (hours)"),
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text=_("Readers who take longer are asked to send their comment again."),
+    )
+    rate_limit_per_ip = models.PositiveSmallIntegerField(
+        _("comments per address"),
+        default=5,
+        help_text=_("How many comments one network address may post per window. 0 turns it off."),
+    )
+    rate_limit_per_email = models.PositiveSmallIntegerField(
+        _("comments per e-mail"),
+        default=5,
+        help_text=_("How many comments one e-mail address may post per window. 0 turns it off."),
+    )
+    rate_limit_window_minutes = models.PositiveSmallIntegerField(
+        _("rate limit window (minutes)"), default=10, validators=[MinValueValidator(1)]
+    )
+
+    authors_moderate_own = models.BooleanField(
+        _("authors moderate their pages"),
+        default=False,
+        help_text=_(
+            "Let a page's authors (an article's, say) approve and reject comments on it, "
+            "without the general moderation permission."
+        ),
+    )
+    notify_moderators = models.BooleanField(
+        _("notify moderators"),
+        default=True,
+        help_text=_("E-mail moderators when a comment is held for moderation."),
+    )
+    notify_on_reply = models.BooleanField(
+        _("notify readers of replies"),
+        default=False,
+        help_text=_("E-mail a commenter when a reply to their comment is approved."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("comments_enabled"),
+                FieldPanel("close_after_days"),
+                FieldPanel("max_reply_depth"),
+                FieldPanel("comments_per_page"),
+                FieldPanel("max_length"),
+            ],
+            heading=_("Comments"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("auto_approve_returning"),
+                FieldPanel("hold_links_over"),
+                FieldPanel("hold_words"),
+                FieldPanel("spam_words"),
+            ],
+            heading=_("Moderation rules"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("min_seconds_to_fill"),
+                FieldPanel("too_fast_action"),
+                FieldPanel("form_max_age_hours"),
+                FieldPanel("rate_limit_per_ip"),
+                FieldPanel("rate_limit_per_email"),
+                FieldPanel("rate_limit_window_minutes"),
+            ],
+            heading=_("Abuse protection"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("authors_moderate_own"),
+                FieldPanel("notify_moderators"),
+                FieldPanel("notify_on_reply"),
+            ],
+            heading=_("Moderators and notifications"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("discussion settings")
+        verbose_name_plural = _("discussion settings")
+
+    @classmethod
+    def root_paths_where(cls, **switches):
+        """The tree paths of the sites whose settings have ``switches`` on (e.g.
+        ``notify_on_reply=True``), in one query: a page is on such a site when its path
+        starts with one of them."""
+        settings = cls.objects.filter(**switches).select_related("site__root_page")
+        return [setting.site.root_page.path for setting in settings]
+
+    @property
+    def hold_word_list(self):
+        return WordList(self.hold_words)
+
+    @property
+    def spam_word_list(self):
+        return WordList(self.spam_words)

@@ -1,0 +1,81 @@
+"""The contract a page type signs to take reader comments.
+
+A host page type adds ``CommentablePageMixin`` to its bases (it brings the per-page
+"comments open" switch, so make a migration), puts ``FieldPanel("comments_open")`` among its
+panels, and ``{% load wellness_comments_tags %}{% comments %}`` where the thread and the form
+go in its template. Everything else (posting, the site owner's rules, moderation in the admin,
+e-mail, the page cache) then works for it as for the plugin's articles. Two methods say more
+where the page type knows more: ``comments_since()`` and ``pages_moderated_by()``.
+"""
+
+from functools import cache
+
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from blog.core import versioned
+from blog.core.tags import SITE, kind_tag, page_tag
+
+from .discussion import discussion_for
+from .models import ReaderComment
+
+
+def comments_tag(page_id):
+    return f"comments:{page_id}"
+
+
+def comments_changed(page_ids):
+    """Comments were approved, published at once, rejected or deleted on these pages: the
+    pages, and the comment counts shown on cards elsewhere, are stale."""
+    if page_ids:
+        tags = {comments_tag(pk) for pk in page_ids}
+        versioned.invalidate(kind_tag(ReaderComment), *tags)
+
+
+@cache
+def commentable_models():
+    return [model for model in apps.get_models() if issubclass(model, CommentablePageMixin)]
+
+
+class CommentablePageMixin(models.Model):
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Untick to close comments on this page. Existing comments stay visible."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def comments_since(self):
+        """The day comments are counted from when the site closes them after N days."""
+        if self.first_published_at is None:
+            return None
+        return timezone.localdate(self.first_published_at)
+
+    @classmethod
+    def pages_moderated_by(cls, user):
+        """The pages of this type whose comments ``user`` may moderate because they wrote
+        them, where the site lets authors moderate (Discussion settings). None by default."""
+        return cls.objects.none()
+
+    def comments_are_open(self, rules):
+        """Whether readers may comment now, by this page's switch and the site's rules."""
+        if not (rules.comments_enabled and self.comments_open):
+            return False
+        since = self.comments_since()
+        if rules.close_after_days and since:
+            return (timezone.localdate() - since).days < rules.close_after_days
+        return True
+
+    def cache_tags(self):
+        own = {page_tag(self.pk), SITE, comments_tag(self.pk)}
+        parent = getattr(super(), "cache_tags", None)
+        return own | (parent() if parent else set())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["discussion"] = discussion_for(request, self)
+        return context

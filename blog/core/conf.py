@@ -1,0 +1,44 @@
+"""The plugin's settings: every ``WELLNESS_*`` setting, with its default, in one place.
+
+Each is read from Django's settings when it is asked for, never at import time, so
+``override_settings`` and per-test ``settings`` fixtures change them as expected::
+
+    from blog.core.conf import wellness_settings
+
+    if wellness_settings.PAGE_CACHE: ...
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Which of CACHES holds what the plugin keeps (pages, listings, related articles), and
+    # for how long at most (seconds); everything is dropped sooner when what it shows changes.
+    "CACHE_ALIAS": "default",
+    "CACHE_TIMEOUT": 600,
+    # The anonymous page cache (docs/page-cache.md), and how long a CDN may keep a page
+    # without asking again (0 unless the site purges its CDN on publishing).
+    "PAGE_CACHE": True,
+    "CDN_MAX_AGE": 0,
+    # Remembers which page each URL leads to, sparing Wagtail's walk down the page tree.
+    "ROUTE_CACHE": True,
+    # The proxies in front of the site, whose X-Forwarded-For entries are believed: how many
+    # there are (0: none, REMOTE_ADDR is the client), or the networks they are in, as a list
+    # of CIDR strings ("127.0.0.1/32", "10.0.0.0/8"). docs/security.md explains.
+    "TRUSTED_PROXIES": 0,
+    # How long a reader's browser is remembered as the writer of their comments (seconds):
+    # the signed "known commenter" cookie that auto-approval trusts.
+    "COMMENTER_COOKIE_AGE": 365 * 24 * 3600,
+    "COMMENTER_COOKIE_NAME": "wellness_commenter",
+}
+
+
+class WellnessSettings:
+    prefix = "WELLNESS_"
+
+    def __getattr__(self, name):
+        if name not in DEFAULTS:
+            raise AttributeError(f"{self.prefix}{name} is not a wellness setting")
+        return getattr(settings, self.prefix + name, DEFAULTS[name])
+
+
+wellness_settings = WellnessSettings()

@@ -1,0 +1,77 @@
+"""The core's models: the health disclaimer every article and technique page ends with, the
+cached base for the plugin's site settings, and the permission to publish without review."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtailmarkdown.fields import MarkdownField
+
+from .versioned import backend
+
+
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting kept in the cache between requests, so pages that show it do not
+    query for it each time. Saving or deleting it drops the cached copy."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _cache_key(cls, site_id):
+        return f"wellness:setting:{cls._meta.label_lower}:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        key = cls._cache_key(site.pk)
+        setting = backend().get(key)
+        if setting is None:
+            setting = super().for_site(site)
+            backend().set(key, setting, None)
+        return setting
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        backend().delete(self._cache_key(self.site_id))
+
+    def delete(self, *args, **kwargs):
+        backend().delete(self._cache_key(self.site_id))
+        return super().delete(*args, **kwargs)
+
+
+@register_setting(icon="warning")
+class HealthDisclaimer(CachedSiteSetting):
+    """The site-wide health disclaimer: one per site, edited under Settings in the admin."""
+
+    text = MarkdownField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "Shown at the end of every article and technique page, in Markdown. "
+            "Leave blank to show none."
+        ),
+    )
+
+    panels = [FieldPanel("text")]
+
+    class Meta:
+        verbose_name = _("health disclaimer")
+        verbose_name_plural = _("health disclaimers")
+
+    def __str__(self):
+        return str(_("Health disclaimer for %(site)s") % {"site": self.site})
+
+
+class WellnessPermissions(models.Model):
+    """Holds permissions that belong to no one model, as Wagtail's own ``Admin`` model does:
+    no table is made for it."""
+
+    class Meta:
+        managed = False
+        default_permissions = []
+        permissions = [
+            ("publish_without_review", _("Can publish wellness pages without workflow review"))
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

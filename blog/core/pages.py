@@ -1,0 +1,75 @@
+"""What every wellness page type builds on."""
+
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from .images import attach_images
+from .metadata import PageMetadataMixin
+from .permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
+from .tags import SITE, kind_tag, page_tag
+
+
+class WellnessPageMixin(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin):
+    """For the wellness page types: publishing through the site's workflow unless the user
+    may skip review, privacy read in one query, metadata, and what the page shows, for the
+    caches that must know when a copy of it is stale."""
+
+    #: The page types (labels, "wellness_blog.ArticlePage") whose published changes this page
+    #: shows besides its own, as cards, bylines, links or counts.
+    cache_shows = ()
+    #: Whether a change to a page of this type can show on every page, in menus and
+    #: breadcrumbs as index pages do. Content types say False: a change to one of them
+    #: touches only the pages that show their kind (``cache_shows``).
+    shown_site_wide = True
+
+    def cache_tags(self):
+        """The tags of everything this page shows (blog.core.tags)."""
+        return {page_tag(self.pk), SITE, *map(kind_tag, self.cache_shows)}
+
+
+class WellnessIndexPage(WellnessPageMixin, Page):
+    """The front page of a section: a sentence or two, then the section's live pages as
+    cards. Creating one lets the Therapists group work in it (blog.core.permissions)."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("A sentence or two shown above the list.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    teaser_field = "intro"
+    #: What an index page looks like unless its type has a template of its own
+    #: (``<app_label>/<model_name>.html``, Wagtail's default, which a site may add).
+    default_template = "wellness_core/index_page.html"
+    #: The page type the index lists (a label): its children of that type, by their
+    #: queryset's ``for_listing()``.
+    listing_model = None
+    #: The rendition set the cards show the listed pages' pictures in (blog.core.images).
+    listing_images = "card"
+    #: The template of one card; it shows ``item`` with a heading at ``heading_level``.
+    card_template = None
+    grid_class = "card-grid"
+    empty_message = _("Nothing here yet.")
+
+    class Meta:
+        abstract = True
+
+    def cache_tags(self):
+        return {*super().cache_tags(), kind_tag(self.listing_model)}
+
+    def get_template(self, request, *args, **kwargs):
+        return [super().get_template(request, *args, **kwargs), self.default_template]
+
+    def get_listing(self, request):
+        """The cards to show, with their pictures' renditions."""
+        model = apps.get_model(self.listing_model)
+        items = list(model.objects.child_of(self).for_listing())
+        attach_images([(item, "image") for item in items], self.listing_images)
+        return items
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = self.get_listing(request)
+        return context

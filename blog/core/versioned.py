@@ -1,0 +1,63 @@
+"""Things computed from the database, kept in Django's cache until what they show changes.
+
+A tag (blog.core.tags) has a version: a random token in the cache. A stored value records the
+versions of its tags as they were *before* it was computed; invalidating a tag gives it a new
+version, so every value carrying the old one is stale. Nothing has to find and delete the
+values, and a change that lands while something is being computed makes that result stale
+too, as it should. The page cache (blog.pagecache) keeps whole pages this way.
+"""
+
+import uuid
+
+from django.core.cache import caches
+
+from .conf import wellness_settings
+
+TAG_PREFIX = "wellness:tag:"
+
+
+def backend():
+    return caches[wellness_settings.CACHE_ALIAS]
+
+
+def versions(tags):
+    """The current version of each tag, creating the missing ones."""
+    keys = {TAG_PREFIX + tag: tag for tag in tags}
+    found = backend().get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    if missing:
+        backend().set_many(missing, timeout=None)
+        found.update(missing)
+    return {keys[key]: version for key, version in found.items()}
+
+
+def invalidate(*tags):
+    backend().set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+
+
+def put(key, payload, tag_versions, timeout=None):
+    """Keep ``payload`` until the tags (taken *before* it was computed) change."""
+    value = {"payload": payload, "tags": tag_versions}
+    backend().set(key, value, timeout or wellness_settings.CACHE_TIMEOUT)
+
+
+def fetch(key):
+    """The payload stored under ``key``, if its tags have not been invalidated since."""
+    entry = backend().get(key)
+    if entry is None:
+        return None
+    tags = entry["tags"]
+    current = backend().get_many([TAG_PREFIX + tag for tag in tags])
+    if any(current.get(TAG_PREFIX + tag) != version for tag, version in tags.items()):
+        return None
+    return entry["payload"]
+
+
+def remember(key, tags, compute):
+    """``compute()``, kept until one of ``tags`` is invalidated."""
+    value = fetch(key)
+    if value is None:
+        tag_versions = versions(tags)  # before computing: a change meanwhile makes it stale
+        value = compute()
+        put(key, value, tag_versions)
+    return value

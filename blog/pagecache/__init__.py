@@ -1,0 +1,6 @@
+"""A cache of the HTML anonymous readers get, dropped exactly when what a page shows changes.
+
+See docs/page-cache.md for the design: entries keyed by URL, carrying the versions of the
+tags of what their page shows (a page's ``cache_tags()``, blog.core.pages), and stale as soon
+as one of those tags is invalidated. Routes (which page a URL leads to) are remembered too.
+"""

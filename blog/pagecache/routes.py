@@ -1,0 +1,84 @@
+"""Remembered routes: which page a URL leads to.
+
+Wagtail finds the page for a URL by walking down from the site's root page, a query or two
+per level, after a query for the site. Once a URL has led to a wellness page, this remembers
+the site and the page, so the next request loads the page in one query and Wagtail's serving
+(view restrictions, hooks, the page's own serve()) carries on as usual. Any page published,
+unpublished, moved or deleted, or any site changed, forgets every route.
+"""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.url_routing import RouteResult
+
+from blog.core import versioned
+from blog.core.conf import wellness_settings
+
+from .keys import entry_key
+
+ROUTES = "routes"
+PREFIX = "wellness:route:"
+
+
+def enabled():
+    return wellness_settings.ROUTE_CACHE
+
+
+def _key(request):
+    return entry_key(request.META, PREFIX, with_query=False)
+
+
+def prime(request):
+    """Hand Wagtail the site and route for this URL, if known; else note the routes'
+    version, so what Wagtail finds can be remembered (see ``remember``)."""
+    known = versioned.fetch(_key(request))
+    if known is not None:
+        model = apps.get_model(known["model"])
+        pages = model.objects.filter(pk=known["page"], live=True)
+        # What the page shows of its own foreign keys comes in the same query.
+        page = pages.select_related(*getattr(model, "serve_select_related", ())).first()
+        if page is not None:
+            request._wagtail_site = known["site"]
+            request._wagtail_route_for_request = RouteResult(page)
+            return
+    # Taken before Wagtail routes: a change that lands meanwhile makes what it finds stale.
+    request.wellness_route_versions = versioned.versions({ROUTES})
+
+
+def remember(request, page, args, kwargs):
+    versions = getattr(request, "wellness_route_versions", None)
+    if versions is None or _is_sub_route(request, args, kwargs):
+        return
+    if not hasattr(request, "_wagtail_site"):
+        return
+    payload = {"site": request._wagtail_site, "model": page._meta.label, "page": page.pk}
+    versioned.put(_key(request), payload, versions)
+
+
+def _is_sub_route(request, args, kwargs):
+    """Whether the URL leads somewhere below the page itself: a routable page's sub-route
+    (a blog's feed, say), which a remembered route to the page would not reach."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is not None:
+        return match.url_name != "index_route"  # RoutablePageMixin's route to the page
+    return bool(args or kwargs)
+
+
+def forget(sender, **kwargs):
+    versioned.invalidate(ROUTES)
+
+
+def connect():
+    """Forget every route when any page is published, unpublished, moved or deleted, or a
+    site or a page's privacy changes."""
+    # Here rather than above: the WSGI front imports this module before Django is set up.
+    from wagtail.models import PageViewRestriction, Site
+
+    from blog.core.invalidation import connect_page_changes
+
+    connect_page_changes(forget, "wellness-routes")
+    for model in (Site, PageViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget, sender=model, dispatch_uid=f"wellness-routes-{id(signal)}-{model}"
+            )
