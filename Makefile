@@ -27,7 +27,10 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 
+# The plugin's tests run against their own minimal host site (tests/host); the rest against
+# the demo site (tests/settings_selector.py picks the settings).
 pytest: $(INSTALLED)
+	$(BIN)/python -m pytest tests/plugin
 	$(BIN)/python -m pytest
 
 e2e: $(INSTALLED)
@@ -44,7 +47,7 @@ clean:
 
 # The whole suite again on PostgreSQL and Redis: throwaway servers from Debian's packages.
 test-postgres: $(INSTALLED)
-	bin/with-services $(BIN)/python -m pytest
+	bin/with-services sh -c '$(BIN)/python -m pytest tests/plugin && $(BIN)/python -m pytest'
 
 # The production settings under gunicorn, on this machine over plain http at $(HOST):$(PORT),
 # against the database and Redis that DATABASE_URL and REDIS_URL name. Local media are served
