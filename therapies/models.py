@@ -16,7 +16,7 @@ from wagtailmarkdown.fields import MarkdownField
 
 from blog.core.images import RENDITION_SETS, PageImageMixin, attach_images
 from blog.core.links import OrderedLink, Reference
-from blog.core.pages import WellnessIndexPage, WellnessPageMixin
+from blog.core.pages import WellnessIndexPage, WellnessPageMixin, page_link
 from blog.core.querysets import WellnessPageQuerySet
 from blog.core.sections import section_tags, sections
 from blog.core.serializers import LinkedPagesField, MarkdownTextField
@@ -42,6 +42,7 @@ def live_techniques(links):
 
 
 class TechniqueIndexPage(WellnessIndexPage):
+    page_ptr = page_link()
     listing_model = "wellness_therapies.TechniquePage"
     card_template = CARD_TEMPLATE
     empty_message = _("No techniques yet.")
@@ -53,6 +54,7 @@ class TechniqueIndexPage(WellnessIndexPage):
 
 
 class TechniquePage(WellnessPageMixin, PageImageMixin, Page):
+    page_ptr = page_link()
     summary = models.CharField(
         _("summary"),
         max_length=240,

@@ -28,16 +28,18 @@ class PageMetadataMixin:
     def meta_image_alt(self):
         return getattr(self, "image_alt", "")
 
-    def live_ancestors(self, request):
-        """The live pages above this one, below the tree's root, top first: for the
-        breadcrumb trail and links up. Remembered on the page; when the only one is the
-        site's root page, which routing has loaded already, no query at all."""
-        if not hasattr(self, "_live_ancestors"):
-            step = Page.steplen
-            paths = [self.path[:end] for end in range(2 * step, len(self.path), step)]
-            site = Site.find_for_request(request)
-            if site is not None and paths == [site.root_page.path]:
-                self._live_ancestors = [site.root_page] if site.root_page.live else []
-            else:
-                self._live_ancestors = list(self.get_ancestors().live().filter(depth__gt=1))
-        return self._live_ancestors
+
+def live_ancestors(page, request):
+    """The live pages above ``page``, below the tree's root, top first: for the breadcrumb
+    trail and links up, on any page (a host site's own too). Remembered on the page; when
+    the only one is the site's root page, which routing has loaded already, no query."""
+    if not hasattr(page, "_wellness_live_ancestors"):
+        step = Page.steplen
+        paths = [page.path[:end] for end in range(2 * step, len(page.path), step)]
+        site = Site.find_for_request(request)
+        if site is not None and paths == [site.root_page.path]:
+            page._wellness_live_ancestors = [site.root_page] if site.root_page.live else []
+        else:
+            ancestors = page.get_ancestors().live().filter(depth__gt=1)
+            page._wellness_live_ancestors = list(ancestors)
+    return page._wellness_live_ancestors

@@ -12,6 +12,19 @@ from .permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
 from .tags import SITE, kind_tag, page_tag
 
 
+def page_link():
+    """A wellness page type's link to Wagtail's Page, declared rather than made by Django.
+
+    Django gives each page type an accessor on Page named after its class
+    (``page.blogindexpage``). ``BlogIndexPage`` and ``ArticlePage`` are common names: a
+    host app with a page type of the same name would clash with ours (fields.E304). Nothing
+    uses those accessors (Wagtail reaches a page's type through ``specific``), so ours have
+    none."""
+    return models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+
+
 class WellnessPageMixin(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMetadataMixin):
     """For the wellness page types: publishing through the site's workflow unless the user
     may skip review, privacy read in one query, metadata, and what the page shows, for the

@@ -9,6 +9,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from .images import largest_rendition
+from .metadata import live_ancestors
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -40,7 +41,7 @@ def breadcrumb_list(page, request):
     url = page.get_full_url(request)
     if url is None:
         return None
-    ancestors = page.live_ancestors(request)
+    ancestors = live_ancestors(page, request)
     # Pages above the site's root page have no URL on the site, so no place in the trail.
     crumbs = [(crumb.title, crumb.get_full_url(request)) for crumb in ancestors]
     crumbs = [(name, link) for name, link in crumbs if link] + [(page.title, url)]

@@ -21,7 +21,8 @@ from blog.comments.pages import CommentablePageMixin
 from blog.core import versioned
 from blog.core.images import RENDITION_SETS, PageImageMixin, attach_images
 from blog.core.links import OrderedLink, Reference
-from blog.core.pages import WellnessPageMixin
+from blog.core.metadata import live_ancestors
+from blog.core.pages import WellnessPageMixin, page_link
 from blog.core.querysets import WellnessPageQuerySet
 from blog.core.serializers import (
     LinkedPageField,
@@ -149,6 +150,7 @@ class ArticlePageForm(WagtailAdminPageForm):
 
 
 class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page):
+    page_ptr = page_link()
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -333,7 +335,7 @@ class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page)
         context["related_articles"] = related
         context["article_tags"] = tags
         # Its blog, for the tag links: the parent, which the breadcrumbs load anyway.
-        context["blog_index"] = next(reversed(self.live_ancestors(request)), None)
+        context["blog_index"] = next(reversed(live_ancestors(self, request)), None)
         context["references"] = list(self.references.all())
         discussion = context["discussion"]
         context["structured_data"] = [

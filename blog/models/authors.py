@@ -14,7 +14,7 @@ from wagtailmarkdown.fields import MarkdownField
 
 from blog.core.images import RENDITION_SETS, PageImageMixin
 from blog.core.links import OrderedLink
-from blog.core.pages import WellnessIndexPage, WellnessPageMixin
+from blog.core.pages import WellnessIndexPage, WellnessPageMixin, page_link
 from blog.core.querysets import WellnessPageQuerySet
 from blog.core.serializers import LinkedPagesField, MarkdownTextField
 
@@ -33,6 +33,7 @@ class AuthorPageQuerySet(WellnessPageQuerySet):
 
 
 class AuthorIndexPage(WellnessIndexPage):
+    page_ptr = page_link()
     listing_model = "wellness_blog.AuthorPage"
     listing_images = "portrait"
     card_template = "wellness_blog/includes/author_card.html"
@@ -48,6 +49,7 @@ class AuthorIndexPage(WellnessIndexPage):
 class AuthorPage(WellnessPageMixin, PageImageMixin, Page):
     """A therapist's profile. The page title is the author's name; the picture is their photo."""
 
+    page_ptr = page_link()
     credentials = models.CharField(
         _("credentials"),
         max_length=100,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
 from blog.core import query
-from blog.core.pages import WellnessIndexPage
+from blog.core.pages import WellnessIndexPage, page_link
 
 from ..feeds import FEED_TYPES, ArticlesFeed, AuthorFeed, TagFeed, TechniqueFeed
 from ..forms import ArticleFilterForm
@@ -16,6 +16,7 @@ SUBJECT_FEEDS = {"technique": TechniqueFeed, "author": AuthorFeed, "tag": TagFee
 
 
 class BlogIndexPage(RoutablePageMixin, WellnessIndexPage):
+    page_ptr = page_link()
     listing_model = "wellness_blog.ArticlePage"
     card_template = CARD_TEMPLATE
     empty_message = _("No articles to show yet.")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from blog.core import versioned
+from blog.core.metadata import live_ancestors
 from blog.core.tags import SITE
 from therapies.models import TechniquePage
 
@@ -37,7 +38,7 @@ def blogs_for(request, page):
     if isinstance(page, BlogIndexPage):
         return [(page.title, page.url)]
     if isinstance(page, ArticlePage):
-        blog = next(reversed(page.live_ancestors(request)), None)
+        blog = next(reversed(live_ancestors(page, request)), None)
         return [(blog.title, blog.url)] if blog is not None else []
     return site_blogs(request)
 

@@ -14,13 +14,23 @@ SECRET_KEY = "host-tests-only"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 ROOT_URLCONF = "tests.host.urls"
-INSTALLED_APPS = [
-    "blog.core",
-    "blog.pagecache",
-    "blog.comments",
-    "therapies",
-    "blog",
+# The plugin's apps, in the reverse of the order the README gives (any order works), beside
+# the host's own app labelled "blog". HOST_FIRST_APP puts one of them first (the tests that
+# set the plugin up in a fresh interpreter use it).
+PLUGIN_APPS = [
     "blog.discovery",
+    "blog",
+    "therapies",
+    "blog.comments",
+    "blog.pagecache",
+    "blog.core",
+]
+if first := os.environ.get("HOST_FIRST_APP"):
+    PLUGIN_APPS.remove(first)
+    PLUGIN_APPS.insert(0, first)
+INSTALLED_APPS = [
+    "tests.host.blog",
+    *PLUGIN_APPS,
     "wagtailmarkdown",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
