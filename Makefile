@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint pytest e2e screenshots clean
+.PHONY: run test lint pytest e2e screenshots messages clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,17 @@ e2e: $(INSTALLED)
 
 screenshots: $(INSTALLED)
 	$(BIN)/python docs/screenshots.py
+
+# Each app's .po files regenerated from the code (the blog's without its sub-apps), compiled.
+LOCALES := es
+MAKEMESSAGES := $(CURDIR)/$(BIN)/django-admin makemessages --no-obsolete $(addprefix --locale=,$(LOCALES))
+messages: $(INSTALLED)
+	for app in blog/core blog/pagecache blog/comments blog/discovery therapies; do \
+	    (cd $$app && $(MAKEMESSAGES)) || exit 1; \
+	done
+	cd blog && $(MAKEMESSAGES) --ignore='core/*' --ignore='pagecache/*' --ignore='comments/*' \
+	    --ignore='discovery/*' --ignore='locale/*'
+	for dir in blog therapies; do (cd $$dir && $(CURDIR)/$(BIN)/django-admin compilemessages) || exit 1; done
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 .pytest_cache .ruff_cache

@@ -53,7 +53,9 @@ class ArticlesFeed(Feed):
         return FeedScope(self.blog)
 
     def title(self, scope):
-        return xml_text(f"{scope.blog.title}: {self.describe(scope)}")
+        return xml_text(
+            _("%(blog)s: %(feed)s") % {"blog": scope.blog.title, "feed": self.describe(scope)}
+        )
 
     def describe(self, scope):
         return str(self.heading)

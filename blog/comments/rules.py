@@ -3,6 +3,7 @@
 import re
 
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 from .models import ReaderComment
 
@@ -11,7 +12,8 @@ LINK_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 class Verdict:
-    """What to do with a submission: store it with a status, or quietly drop it."""
+    """What to do with a submission: store it with a status, or quietly drop it. The reason
+    is lazy: the held-comment e-mail says it in the site's language, not the poster's."""
 
     def __init__(self, status=None, reason=""):
         self.status = status
@@ -30,18 +32,20 @@ def judge(comment, rules, *, filled_too_fast=False, known_commenter=False):
     """
     fields = {"name": comment.name, "email": comment.email, "body": comment.body}
     if rules.spam_word_list.matches(**fields):
-        return Verdict(Status.SPAM, "contains a spam word")
+        # Translators: why a comment was held or filed away; moderators read it in an e-mail,
+        # after "Why it was held:".
+        return Verdict(Status.SPAM, _("contains a spam word"))
     if filled_too_fast:
         if rules.too_fast_action == rules.TooFast.DROP:
-            return Verdict(None, "sent faster than a person can type")
-        return Verdict(Status.PENDING, "sent faster than a person can type")
+            return Verdict(None, _("sent faster than a person can type"))
+        return Verdict(Status.PENDING, _("sent faster than a person can type"))
     if len(LINK_RE.findall(comment.body)) > rules.hold_links_over:
-        return Verdict(Status.PENDING, "has too many links")
+        return Verdict(Status.PENDING, _("has too many links"))
     if rules.hold_word_list.matches(**fields):
-        return Verdict(Status.PENDING, "contains a word to hold")
+        return Verdict(Status.PENDING, _("contains a word to hold"))
     if rules.auto_approve_returning and known_commenter:
-        return Verdict(Status.APPROVED, "returning commenter")
-    return Verdict(Status.PENDING, "awaits moderation")
+        return Verdict(Status.APPROVED, _("returning commenter"))
+    return Verdict(Status.PENDING, _("awaits moderation"))
 
 
 class RateLimit:

@@ -1,5 +1,6 @@
 """The "Comments" menu item, with the number of comments awaiting the user's moderation."""
 
+from django.utils.translation import gettext as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 
@@ -17,7 +18,10 @@ def pending_count(request):
 
 
 def label_with_count(label, count):
-    return f"{label} ({count})" if count else str(label)
+    if not count:
+        return str(label)
+    # Translators: a menu item and how many comments await moderation, e.g. "Comments (3)".
+    return _("%(label)s (%(count)s)") % {"label": label, "count": count}
 
 
 class CommentsMenuItem(MenuItem):
