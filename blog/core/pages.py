@@ -75,6 +75,11 @@ class WellnessIndexPage(WellnessPageMixin, Page):
     def get_template(self, request, *args, **kwargs):
         return [super().get_template(request, *args, **kwargs), self.default_template]
 
+    @property
+    def body_class(self):
+        """For stylesheets: the same in every language ("template-techniqueindexpage")."""
+        return f"template-{self._meta.model_name}"
+
     def get_listing(self, request):
         """The cards to show, with their pictures' renditions."""
         model = apps.get_model(self.listing_model)
