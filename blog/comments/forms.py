@@ -32,6 +32,9 @@ class ReaderCommentForm(forms.ModelForm):
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    notify_replies = forms.BooleanField(
+        required=False, label=_("E-mail me when someone replies to my comment")
+    )
 
     class Meta:
         model = ReaderComment
@@ -55,6 +58,8 @@ class ReaderCommentForm(forms.ModelForm):
             *(v for v in body.validators if not isinstance(v, MaxLengthValidator)),
             MaxLengthValidator(rules.max_length),
         ]
+        if not rules.notify_on_reply:  # the site sends no reply notifications
+            del self.fields["notify_replies"]
         if user is not None and user.is_authenticated:
             self.initial.setdefault("name", user.get_full_name() or user.get_username())
             self.initial.setdefault("email", user.email)
@@ -123,6 +128,7 @@ class ReaderCommentForm(forms.ModelForm):
     def save(self, commit=True):
         comment = super().save(commit=False)
         comment.page = self.page
+        comment.notify_replies = self.cleaned_data.get("notify_replies", False)
         comment.reply_to(self.cleaned_data.get("parent"))
         if commit:
             comment.save()

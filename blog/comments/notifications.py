@@ -16,6 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .admin.access import url_name
+from .links import absolute
 
 logger = logging.getLogger(__name__)
 
@@ -67,17 +68,12 @@ def moderator_emails():
     )
 
 
-def admin_url(path):
-    """An absolute link into the admin, for e-mail: WAGTAILADMIN_BASE_URL and ``path``."""
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
-
-
 def notify_moderators(comment, reason):
     queue = f"{reverse(url_name('list'))}?{urlencode({'status': comment.Status.PENDING})}"
     after_commit(
         (_("New comment to moderate on “%(title)s”"), {"title": comment.page.title}),
         "wellness_comments/email/held.txt",
-        {"comment": comment, "reason": reason, "queue_url": admin_url(queue)},
+        {"comment": comment, "reason": reason, "queue_url": absolute(queue)},
         moderator_emails(),
     )
 

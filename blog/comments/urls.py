@@ -2,11 +2,11 @@ from django.urls import path
 
 from blog.core import converters  # noqa: F401 (registers <wellness_id:...>)
 
-from . import views
+from .views import posting
 
 app_name = "wellness_comments"
 urlpatterns = [
-    path("<wellness_id:page_id>/", views.post_comment, name="post"),
-    path("<wellness_id:page_id>/write/", views.write, name="write"),
-    path("<wellness_id:page_id>/form-tokens/", views.form_tokens, name="tokens"),
+    path("<wellness_id:page_id>/", posting.post_comment, name="post"),
+    path("<wellness_id:page_id>/write/", posting.write, name="write"),
+    path("<wellness_id:page_id>/form-tokens/", posting.form_tokens, name="tokens"),
 ]

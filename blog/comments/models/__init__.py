@@ -1,4 +1,5 @@
 from .comments import ReaderComment
 from .discussion import DiscussionSettings
+from .readers import Commenter, CommentReport, MutedThread
 
-__all__ = ["DiscussionSettings", "ReaderComment"]
+__all__ = ["CommentReport", "Commenter", "DiscussionSettings", "MutedThread", "ReaderComment"]

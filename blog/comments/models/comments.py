@@ -51,6 +51,8 @@ class ReaderComment(models.Model):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
         SPAM = "spam", _("Spam")
+        # Where the site confirms new commenters: waiting for the link in their e-mail.
+        UNCONFIRMED = "unconfirmed", _("Unconfirmed")
 
     # Any page type that takes comments (blog.comments.pages): the plugin's articles, or a
     # host site's own pages.
@@ -83,7 +85,7 @@ class ReaderComment(models.Model):
     email = models.EmailField(_("e-mail"), help_text=_("Never shown publicly."))
     body = models.TextField(_("comment"), max_length=5000)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     created_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
     moderated_by = models.ForeignKey(
@@ -110,6 +112,32 @@ class ReaderComment(models.Model):
     ip_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True, editable=False)
 
+    # It speaks of self-harm or suicide (the site's safeguarding phrases): moderators see it
+    # first, whatever else they sort by, and are told at once.
+    urgent = models.BooleanField(_("urgent"), default=False, db_index=True, editable=False)
+    # Its writer asked to be e-mailed when someone replies.
+    notify_replies = models.BooleanField(_("notify of replies"), default=False, editable=False)
+    # Its writer's own change to it, waiting for a moderator while the text they had
+    # approved stays public.
+    edited_body = models.TextField(_("edit awaiting moderation"), blank=True, editable=False)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True, editable=False)
+    # Removed by its writer (or their data erased) while replies hang from it: the thread
+    # keeps its place, without its words or its writer's name.
+    removed = models.BooleanField(_("removed"), default=False, editable=False)
+    # A reply from the page's author (a therapist answering a reader), shown with their
+    # credentials and a link to their profile; the account is ``user``.
+    by_author = models.BooleanField(_("by the author"), default=False, editable=False)
+    credentials = models.CharField(_("credentials"), max_length=100, blank=True, editable=False)
+    profile = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("author's profile"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
     objects = ReaderCommentQuerySet.as_manager()
 
     class Meta:
@@ -120,6 +148,7 @@ class ReaderComment(models.Model):
         indexes = [
             models.Index(fields=["page", "status", "created_at"]),
             models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["email"]),
         ]
 
     def __str__(self):

@@ -5,10 +5,46 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
+from wagtailmarkdown.fields import MarkdownField
 
 from blog.core.models import CachedSiteSetting
 
 from ..wordlists import WordList
+
+# Shipped in English; the site owner edits both (Settings → Discussion settings).
+DEFAULT_SAFEGUARDING_PHRASES = "\n".join(
+    [
+        "suicide",
+        "suicidal",
+        "kill myself",
+        "killing myself",
+        "end my life",
+        "ending my life",
+        "take my own life",
+        "want to die",
+        "wish I was dead",
+        "better off dead",
+        "no reason to live",
+        "end it all",
+        "self harm",
+        "self-harm",
+        "self harming",
+        "harm myself",
+        "hurt myself",
+        "cut myself",
+        "cutting myself",
+        "overdose",
+    ]
+)
+DEFAULT_SUPPORT_MESSAGE = """**Thank you for telling us. You are not alone.**
+A member of our team will read your comment soon.
+
+If you are in danger now, or might act on thoughts of harming yourself, call your local
+emergency number (112 in Europe, 911 in North America, 999 in the UK) or go to the nearest
+emergency department.
+
+To talk to someone today, free and in confidence, find a helpline in your country at
+[findahelpline.com](https://findahelpline.com)."""
 
 
 @register_setting(icon="comment")
@@ -125,7 +161,81 @@ class DiscussionSettings(CachedSiteSetting):
     notify_on_reply = models.BooleanField(
         _("notify readers of replies"),
         default=False,
-        help_text=_("E-mail a commenter when a reply to their comment is approved."),
+        help_text=_(
+            "Offer readers an e-mail when a reply to their comment is approved. Each e-mail "
+            "carries a one-click link to stop them."
+        ),
+    )
+
+    require_confirmation = models.BooleanField(
+        _("confirm new commenters by e-mail"),
+        default=False,
+        help_text=_(
+            "A new commenter's first comment waits until they click the link we e-mail "
+            "them. Auto-approval then trusts only confirmed addresses."
+        ),
+    )
+    edit_window_minutes = models.PositiveSmallIntegerField(
+        _("readers may edit or delete their comment for (minutes)"),
+        default=15,
+        validators=[MaxValueValidator(24 * 60)],
+        help_text=_("An edit to an approved comment waits for a moderator. 0 lets no one edit."),
+    )
+    hide_after_reports = models.PositiveSmallIntegerField(
+        _("hide a comment reported by this many readers"),
+        default=3,
+        help_text=_("It stays hidden until a moderator decides. 0 never hides a comment."),
+    )
+
+    safeguarding_phrases = models.TextField(
+        _("safeguarding phrases"),
+        blank=True,
+        default=DEFAULT_SAFEGUARDING_PHRASES,
+        help_text=_(
+            "One word or phrase per line, matched like the other lists. A comment "
+            "containing one is never published at once: it is marked urgent, listed first, "
+            "and moderators are e-mailed at once."
+        ),
+    )
+    support_message = MarkdownField(
+        _("support message"),
+        blank=True,
+        default=DEFAULT_SUPPORT_MESSAGE,
+        help_text=_(
+            "Shown, in Markdown, to a reader whose comment is marked urgent, instead of "
+            '"awaiting moderation": helplines and what to do in an emergency.'
+        ),
+    )
+
+    class Erasure(models.TextChoices):
+        DELETE = "delete", _("Delete their comments")
+        ANONYMISE = "anonymise", _("Keep their comments' text, without name or address")
+
+    erasure = models.CharField(
+        _("when a reader's data is erased"),
+        max_length=10,
+        choices=Erasure.choices,
+        default=Erasure.DELETE,
+        help_text=_("Either way, replies to their comments stay, and so does the thread."),
+    )
+    address_retention_days = models.PositiveSmallIntegerField(
+        _("keep network address hashes for (days)"),
+        default=90,
+        validators=[MinValueValidator(1)],
+    )
+    discarded_retention_days = models.PositiveSmallIntegerField(
+        _("keep rejected, spam and unconfirmed comments for (days)"),
+        default=30,
+        validators=[MinValueValidator(1)],
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from under the comment form."),
     )
 
     panels = [
@@ -167,6 +277,27 @@ class DiscussionSettings(CachedSiteSetting):
             ],
             heading=_("Moderators and notifications"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("require_confirmation"),
+                FieldPanel("edit_window_minutes"),
+                FieldPanel("hide_after_reports"),
+            ],
+            heading=_("Readers"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("safeguarding_phrases"), FieldPanel("support_message")],
+            heading=_("Safeguarding"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_page"),
+                FieldPanel("erasure"),
+                FieldPanel("address_retention_days"),
+                FieldPanel("discarded_retention_days"),
+            ],
+            heading=_("Personal data"),
+        ),
     ]
 
     class Meta:
@@ -188,3 +319,7 @@ class DiscussionSettings(CachedSiteSetting):
     @property
     def spam_word_list(self):
         return WordList(self.spam_words)
+
+    @property
+    def safeguarding_list(self):
+        return WordList(self.safeguarding_phrases)

@@ -10,13 +10,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
-from . import commenter
-from .forms import ReaderCommentForm, form_token
-from .identity import ip_hash
-from .models import DiscussionSettings, ReaderComment
-from .pages import commentable_models
-from .submission import RateLimited, submit_comment
-from .threads import CommentNode
+from .. import commenter
+from ..forms import ReaderCommentForm, form_token
+from ..identity import ip_hash
+from ..models import DiscussionSettings, ReaderComment
+from ..pages import commentable_models
+from ..submission import RateLimited, submit_comment
+from ..threads import CommentNode
 
 
 def commentable_page(page_id):
