@@ -34,22 +34,41 @@ def _read(request):
     return note
 
 
-def vouches_for(request, email):
-    """Whether this browser posted an approved comment with ``email`` before."""
+def _note_for(request, email):
+    """The browser's note, if it is about ``email``."""
     note = _read(request)
-    if note is None or note.get("email") != _digest(email):
+    return note if note is not None and note.get("email") == _digest(email) else None
+
+
+def confirmed_here(request, email):
+    """Whether ``email``'s owner confirmed a comment through their e-mail in this browser:
+    where the site confirms commenters, the only browser they need not confirm again in."""
+    note = _note_for(request, email)
+    return bool(note and note.get("confirmed"))
+
+
+def vouches_for(request, email, confirmed=False):
+    """Whether this browser posted an approved comment with ``email`` before (and, with
+    ``confirmed``, also confirmed the address in this browser)."""
+    note = _note_for(request, email)
+    if note is None or (confirmed and not note.get("confirmed")):
         return False
     ids = [pk for pk in note["comments"] if isinstance(pk, int)]
     return ReaderComment.objects.approved().filter(pk__in=ids, email__iexact=email).exists()
 
 
-def remember(request, response, comment):
-    """Add ``comment`` to the browser's note (a new address starts a new note)."""
-    note = _read(request)
-    digest = _digest(comment.email)
-    ids = note["comments"] if note is not None and note.get("email") == digest else []
+def remember(request, response, comment, confirmed=False):
+    """Add ``comment`` to the browser's note (a new address starts a new note);
+    ``confirmed`` when its writer just confirmed the address in this browser."""
+    note = _note_for(request, comment.email)
+    ids = note["comments"] if note is not None else []
     value = signing.dumps(
-        {"email": digest, "comments": [*ids, comment.pk][-REMEMBERED:]}, salt=SALT
+        {
+            "email": _digest(comment.email),
+            "comments": [*ids, comment.pk][-REMEMBERED:],
+            "confirmed": confirmed or bool(note and note.get("confirmed")),
+        },
+        salt=SALT,
     )
     response.set_cookie(
         wellness_settings.COMMENTER_COOKIE_NAME,

@@ -6,6 +6,8 @@ from blog.core.converters import parse_id
 
 from .forms import ReaderCommentForm
 from .models import DiscussionSettings
+from .own import editable_ids
+from .replies import may_answer
 from .threads import PAGE_PARAM, comment_threads, public_comments
 
 
@@ -23,6 +25,11 @@ class Discussion:
     # never for the page cache (see blog.comments.views).
     personal: bool = False
     page_param: str = PAGE_PARAM
+    # The requester's own comments they may still change or remove (blog.comments.own).
+    editable_ids: set = field(default_factory=set)
+    # The requester may answer as the page's author (blog.comments.replies): the form
+    # posts their reply, signed with their byline.
+    as_author: bool = False
 
     @property
     def public_comments(self):
@@ -37,10 +44,12 @@ def discussion_for(request, page):
         return Discussion(rules, is_open)
     comments = comment_threads(request, page, rules)
     reply_target = _reply_target(request, comments, rules)
+    as_author = may_answer(request.user, page)
     form = None
-    if is_open:
+    if is_open or as_author:
         initial = {"parent": reply_target.pk} if reply_target else {}
         form = ReaderCommentForm(page=page, rules=rules, user=request.user, initial=initial)
+    shown = [node.comment for node in comments.by_id.values()]
     return Discussion(
         rules,
         is_open,
@@ -49,6 +58,8 @@ def discussion_for(request, page):
         approved_count=comments.approved_count,
         form=form,
         reply_target=reply_target,
+        editable_ids=editable_ids(request, shown, rules) if rules.edit_window_minutes else set(),
+        as_author=as_author,
     )
 
 

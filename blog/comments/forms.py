@@ -133,3 +133,31 @@ class ReaderCommentForm(forms.ModelForm):
         if commit:
             comment.save()
         return comment
+
+
+class AuthorReplyForm(forms.Form):
+    """A reply by the page's author or a moderator, signed with their byline: no name or
+    address to give, no spam rules to pass (blog.comments.replies)."""
+
+    parent = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
+    body = forms.CharField(
+        label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+    def __init__(self, *args, page, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+
+    def clean_parent(self):
+        parent_id = self.cleaned_data["parent"]
+        if parent_id is None:
+            return None
+        answerable = ReaderComment.objects.for_page(self.page).filter(
+            status__in=[ReaderComment.Status.APPROVED, ReaderComment.Status.PENDING], removed=False
+        )
+        parent = answerable.filter(pk=parent_id).first()
+        if parent is None:
+            raise forms.ValidationError(_("The comment you are replying to is not available."))
+        return parent

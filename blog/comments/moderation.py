@@ -8,13 +8,14 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
 
-from . import notifications
+from . import notifications, reports
+from .invalidation import comments_changed
 from .models import DiscussionSettings, ReaderComment
-from .pages import comments_changed
 
 Status = ReaderComment.Status
 
@@ -37,10 +38,13 @@ def register_log_actions(actions):
 def moderate(comments, action, user):
     """Apply ``action`` ("approve", "reject", "spam" or "delete") to ``comments``.
 
-    Returns the number of comments changed. The caller has checked permissions.
+    A comment its writer edited after it was approved carries the edit: approving it
+    publishes the edit, rejecting it turns the edit down and keeps the approved text. Any
+    decision resolves the comments' reports from readers. Returns the number of comments
+    changed. The caller has checked permissions.
     """
     comments = list(comments.select_related("page", "parent"))
-    if action == "delete":
+    if action == "delete":  # their reports go with them
         # Replies go with the comment they answer (the foreign keys cascade): log them too.
         doomed = _with_descendants(comments)
         _log(doomed, DELETE_LOG_ACTION, user, deleted=True)
@@ -48,16 +52,36 @@ def moderate(comments, action, user):
         comments_changed({c.page_id for c in comments})
         return len(comments)
     status, log_action, _label, _done = ACTIONS[action]
+    edits = []
+    if action in ("approve", "reject"):
+        edits = [c for c in comments if c.status == Status.APPROVED and c.edited_at]
+        _settle_edits(edits, publish=action == "approve")
+    if action == "reject":  # it turns the edit down, not the comment approved before
+        comments = [c for c in comments if c not in edits]
     changed = [c for c in comments if c.status != status]
     now = timezone.now()
     ReaderComment.objects.filter(pk__in=[c.pk for c in changed]).update(
         status=status, moderated_by=user, moderated_at=now
     )
-    _log(changed, log_action, user, timestamp=now)
+    _log([*changed, *edits], log_action, user, timestamp=now)
+    reports.resolve([c.pk for c in comments])
     comments_changed({c.page_id for c in changed})
     if status == Status.APPROVED:
         _notify_replies(changed)
-    return len(changed)
+    return len(changed) + len(edits)
+
+
+def _settle_edits(edited, publish):
+    """Publish or turn down the writers' edits of ``edited`` comments."""
+    ids = [c.pk for c in edited]
+    if publish:
+        ReaderComment.objects.filter(pk__in=ids).update(
+            body=F("edited_body"), edited_body="", edited_at=None
+        )
+    else:
+        ReaderComment.objects.filter(pk__in=ids).update(edited_body="", edited_at=None)
+    if edited:
+        comments_changed({c.page_id for c in edited})
 
 
 def _with_descendants(comments):

@@ -68,10 +68,14 @@ def moderator_emails():
     )
 
 
-def notify_moderators(comment, reason):
+def notify_moderators(comment, reason, urgent=False):
     queue = f"{reverse(url_name('list'))}?{urlencode({'status': comment.Status.PENDING})}"
+    if urgent:
+        subject = _("Urgent: a comment on “%(title)s” speaks of self-harm or suicide")
+    else:
+        subject = _("New comment to moderate on “%(title)s”")
     after_commit(
-        (_("New comment to moderate on “%(title)s”"), {"title": comment.page.title}),
+        (subject, {"title": comment.page.title}),
         "wellness_comments/email/held.txt",
         {"comment": comment, "reason": reason, "queue_url": absolute(queue)},
         moderator_emails(),

@@ -5,7 +5,8 @@ A host page type adds ``CommentablePageMixin`` to its bases (it brings the per-p
 panels, and ``{% load wellness_comments_tags %}{% comments %}`` where the thread and the form
 go in its template. Everything else (posting, the site owner's rules, moderation in the admin,
 e-mail, the page cache) then works for it as for the plugin's articles. Two methods say more
-where the page type knows more: ``comments_since()`` and ``pages_moderated_by()``.
+where the page type knows more: ``comments_since()``, ``pages_authored_by()`` and
+``comment_byline()``.
 """
 
 from functools import cache
@@ -15,23 +16,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from blog.core import versioned
-from blog.core.tags import SITE, kind_tag, page_tag
+from blog.core.tags import SITE, page_tag
 
-from .discussion import discussion_for
-from .models import ReaderComment
-
-
-def comments_tag(page_id):
-    return f"comments:{page_id}"
-
-
-def comments_changed(page_ids):
-    """Comments were approved, published at once, rejected or deleted on these pages: the
-    pages, and the comment counts shown on cards elsewhere, are stale."""
-    if page_ids:
-        tags = {comments_tag(pk) for pk in page_ids}
-        versioned.invalidate(kind_tag(ReaderComment), *tags)
+from .invalidation import comments_tag
 
 
 @cache
@@ -56,10 +43,16 @@ class CommentablePageMixin(models.Model):
         return timezone.localdate(self.first_published_at)
 
     @classmethod
-    def pages_moderated_by(cls, user):
-        """The pages of this type whose comments ``user`` may moderate because they wrote
-        them, where the site lets authors moderate (Discussion settings). None by default."""
+    def pages_authored_by(cls, user):
+        """The pages of this type that ``user`` wrote: they may answer readers there, and
+        moderate the comments where the site lets authors moderate (Discussion settings).
+        None by default."""
         return cls.objects.none()
+
+    def comment_byline(self, user):
+        """How a reply by ``user``, the page's author or a moderator, is signed:
+        ``(name, credentials, profile page or None)``. Never their e-mail address."""
+        return (user.get_full_name() or user.get_username(), "", None)
 
     def comments_are_open(self, rules):
         """Whether readers may comment now, by this page's switch and the site's rules."""
@@ -76,6 +69,10 @@ class CommentablePageMixin(models.Model):
         return own | (parent() if parent else set())
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: page models import this module, and what shows a discussion
+        # (forms, permissions, e-mail) needs the models loaded first.
+        from .discussion import discussion_for
+
         context = super().get_context(request, *args, **kwargs)
         context["discussion"] = discussion_for(request, self)
         return context

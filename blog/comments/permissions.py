@@ -1,7 +1,7 @@
 """Who may moderate which comments.
 
 Moderators hold ``wellness_comments.moderate_readercomment``. Where a site's discussion
-settings allow it, a page's own authors (``pages_moderated_by()`` in blog.comments.pages) may
+settings allow it, a page's own authors (``pages_authored_by()`` in blog.comments.pages) may
 also moderate the comments on that page.
 """
 
@@ -33,7 +33,7 @@ def _authored_by_query(user):
         return Q(pk__in=[])
     authored = Q()
     for model in commentable_models():
-        authored |= Q(page__in=model.pages_moderated_by(user).values("pk"))
+        authored |= Q(page__in=model.pages_authored_by(user).values("pk"))
     return authored & in_sites
 
 
@@ -45,7 +45,7 @@ class ReaderCommentPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission(self, user, action):
         if action == MODERATE:
-            return self._is_moderator(user) or self._may_moderate_some(user)
+            return self.is_moderator(user) or self._may_moderate_some(user)
         if action == "add":  # comments come from readers, never from the admin
             return False
         if super().user_has_permission(user, action):
@@ -53,7 +53,7 @@ class ReaderCommentPermissionPolicy(ModelPermissionPolicy):
         return action == "view" and self._may_moderate_some(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if action in (MODERATE, "view") and not self._is_moderator(user):
+        if action in (MODERATE, "view") and not self.is_moderator(user):
             return (
                 user.is_active
                 and ReaderComment.objects.filter(_authored_by(user), pk=instance.pk).exists()
@@ -61,13 +61,14 @@ class ReaderCommentPermissionPolicy(ModelPermissionPolicy):
         return self.user_has_permission(user, action)
 
     def instances_user_has_permission_for(self, user, action):
-        if action in (MODERATE, "view") and not self._is_moderator(user):
+        if action in (MODERATE, "view") and not self.is_moderator(user):
             if not user.is_active:
                 return ReaderComment.objects.none()
             return ReaderComment.objects.filter(_authored_by(user)).distinct()
         return super().instances_user_has_permission_for(user, action)
 
-    def _is_moderator(self, user):
+    def is_moderator(self, user):
+        """A moderator of every comment (not only of their own pages'), by permission."""
         return user.is_active and user.has_perm(MODERATE_PERMISSION)
 
     def _may_moderate_some(self, user):

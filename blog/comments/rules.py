@@ -12,12 +12,14 @@ LINK_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 class Verdict:
-    """What to do with a submission: store it with a status, or quietly drop it. The reason
-    is lazy: the held-comment e-mail says it in the site's language, not the poster's."""
+    """What to do with a submission: store it with a status, or quietly drop it; and
+    whether it is urgent. The reason is lazy: the held-comment e-mail says it in the site's
+    language, not the poster's."""
 
-    def __init__(self, status=None, reason=""):
+    def __init__(self, status=None, reason="", urgent=False):
         self.status = status
         self.reason = reason
+        self.urgent = urgent
 
     @property
     def dropped(self):
@@ -29,15 +31,22 @@ def judge(comment, rules, *, filled_too_fast=False, known_commenter=False):
 
     ``known_commenter``: the browser that sent it posted an approved comment with the same
     address before (blog.comments.commenter), which is what auto-approval trusts.
+
+    A comment that speaks of self-harm or suicide (the site's safeguarding phrases) is held
+    and urgent whatever else it holds, spam words included: a person in crisis who
+    mentions pills must reach a moderator, and a program that mimics them costs a moderator
+    a glance.
     """
     fields = {"name": comment.name, "email": comment.email, "body": comment.body}
-    if rules.spam_word_list.matches(**fields):
+    if filled_too_fast and rules.too_fast_action == rules.TooFast.DROP:
         # Translators: why a comment was held or filed away; moderators read it in an e-mail,
         # after "Why it was held:".
+        return Verdict(None, _("sent faster than a person can type"))
+    if rules.safeguarding_list.matches(**fields):
+        return Verdict(Status.PENDING, _("speaks of self-harm or suicide"), urgent=True)
+    if rules.spam_word_list.matches(**fields):
         return Verdict(Status.SPAM, _("contains a spam word"))
     if filled_too_fast:
-        if rules.too_fast_action == rules.TooFast.DROP:
-            return Verdict(None, _("sent faster than a person can type"))
         return Verdict(Status.PENDING, _("sent faster than a person can type"))
     if len(LINK_RE.findall(comment.body)) > rules.hold_links_over:
         return Verdict(Status.PENDING, _("has too many links"))

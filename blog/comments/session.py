@@ -1,6 +1,7 @@
-"""A reader's own pending comments, remembered in their session so only they see them."""
+"""A reader's own comments, remembered in their session: only they see the ones awaiting
+moderation, and they may change or remove them for a while (blog.comments.own)."""
 
-SESSION_KEY = "blog_own_comments"
+SESSION_KEY = "wellness_own_comments"
 REMEMBERED = 20
 
 

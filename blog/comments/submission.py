@@ -4,10 +4,10 @@ form, calls ``submit_comment()`` and answers."""
 
 from dataclasses import dataclass
 
-from . import commenter, notifications
+from . import commenter, confirmation, notifications
 from .identity import user_agent
+from .invalidation import comments_changed
 from .models import ReaderComment
-from .pages import comments_changed
 from .rules import RateLimit, judge
 from .session import remember
 
@@ -45,20 +45,41 @@ def submit_comment(request, form):
         rules,
         filled_too_fast=form.filled_too_fast,
         known_commenter=rules.auto_approve_returning
-        and commenter.vouches_for(request, comment.email),
+        and commenter.vouches_for(request, comment.email, confirmed=rules.require_confirmation),
     )
     if form.is_bot or verdict.dropped:
         return Submission(None, verdict.reason)
     comment.status = verdict.status
+    comment.urgent = verdict.urgent
+    if needs_confirmation(request, rules, comment):
+        comment.status = Status.UNCONFIRMED
     comment.ip_hash = form.ip_hash
     comment.user_agent = user_agent(request)
     comment.user = request.user if request.user.is_authenticated else None
     comment.save()
     limit.count(form.ip_hash, comment.email)
+    if comment.status != Status.SPAM:
+        remember(request, comment)  # theirs to see while it waits, and to change for a while
     if comment.status == Status.APPROVED:
         comments_changed({comment.page_id})
-    elif comment.status == Status.PENDING:
-        remember(request, comment)  # so they see it, marked as awaiting moderation
-        if rules.notify_moderators:
-            notifications.notify_moderators(comment, verdict.reason)
+    elif comment.status == Status.UNCONFIRMED:
+        confirmation.send(comment)
+    elif comment.urgent:
+        # Whatever the site's switch for e-mail to moderators says: someone may be in danger.
+        notifications.notify_moderators(comment, verdict.reason, urgent=True)
+    elif comment.status == Status.PENDING and rules.notify_moderators:
+        notifications.notify_moderators(comment, verdict.reason)
     return Submission(comment, verdict.reason)
+
+
+def needs_confirmation(request, rules, comment):
+    """Where the site confirms commenters, whether this comment waits for its writer to
+    confirm it: unless they confirmed in this very browser (not only ever: that would tell a
+    stranger the address had commented), and never an urgent one, which moderators must
+    see at once."""
+    return (
+        rules.require_confirmation
+        and not comment.urgent
+        and comment.status in (Status.PENDING, Status.APPROVED)
+        and not commenter.confirmed_here(request, comment.email)
+    )

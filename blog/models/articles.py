@@ -308,8 +308,14 @@ class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page)
         return self.date
 
     @classmethod
-    def pages_moderated_by(cls, user):
+    def pages_authored_by(cls, user):
         return cls.objects.filter(author_links__author__user=user)
+
+    def comment_byline(self, user):
+        profile = getattr(user, "author_profile", None)
+        if profile is None:
+            return super().comment_byline(user)
+        return (profile.title, profile.credentials, profile if profile.live else None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -102,6 +102,7 @@ def test_moderators_moderate_in_spanish(article, moderator, settings):
         "Página",
         "Estado",
         "Publicado",
+        "Notas",
         "Moderar",
     ]
     assert "Pendiente" in listing and "Marcar como spam" in listing

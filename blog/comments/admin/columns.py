@@ -3,7 +3,7 @@
 from django.middleware.csrf import get_token
 from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
 
-from .views import moderation_buttons
+from .views import moderation_buttons, reply_url
 
 CSS = {"all": ["wellness/admin/comments.css"]}
 
@@ -38,6 +38,13 @@ class PageColumn(Column):
         return context
 
 
+class NotesColumn(Column):
+    """What a moderator should know at a glance: urgent (and for how long it has waited),
+    edited by its writer, reported by readers (how often, and why)."""
+
+    cell_template_name = "wellness_comments/admin/notes_cell.html"
+
+
 class ModerationColumn(Column):
     """Approve, reject and spam buttons, as a form that posts back to ``next_url``."""
 
@@ -53,6 +60,7 @@ class ModerationColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context.update(
+            reply_url=reply_url(instance) if not instance.removed else None,
             buttons=moderation_buttons(instance),
             next_url=self.next_url,
             described_by=title_id(instance),

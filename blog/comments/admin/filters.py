@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from blog.core.converters import parse_id
 
-from ..models import ReaderComment
+from ..models import CommentReport, ReaderComment
 from ..pages import commentable_models
 from .access import moderatable
 
@@ -55,6 +55,12 @@ class ReaderCommentFilterSet(WagtailFilterSet):
         choices=ReaderComment.Status.choices,
         widget=forms.RadioSelect,
         empty_label=_("All"),
+        method="filter_status",
+    )
+    reported = django_filters.BooleanFilter(
+        label=_("Reported by readers"),
+        method="filter_reported",
+        widget=forms.CheckboxInput,
     )
     # A page chooser, not a <select>: a site with thousands of commented articles would
     # otherwise render (and the moderator scroll) thousands of options on every page.
@@ -69,7 +75,19 @@ class ReaderCommentFilterSet(WagtailFilterSet):
 
     class Meta:
         model = ReaderComment
-        fields = ["status", "page", "created_at"]
+        fields = ["status", "reported", "page", "created_at"]
+
+    def filter_status(self, queryset, name, value):
+        """Pending means waiting for a decision: writers' edits of approved comments too."""
+        if value == ReaderComment.Status.PENDING:
+            return queryset.awaiting_moderation()
+        return queryset.filter(status=value)
+
+    def filter_reported(self, queryset, name, value):
+        if not value:
+            return queryset
+        reported = CommentReport.objects.filter(resolved_at=None).values("comment")
+        return queryset.filter(pk__in=reported)
 
 
 def search(queryset, query):

@@ -13,7 +13,7 @@ def pending_count(request):
     """How many comments await moderation by this user: one query, once per request
     (the menu and the dashboard panel both show it)."""
     if not hasattr(request, _CACHE_ATTRIBUTE):
-        setattr(request, _CACHE_ATTRIBUTE, moderatable(request.user).pending().count())
+        setattr(request, _CACHE_ATTRIBUTE, moderatable(request.user).awaiting_moderation().count())
     return getattr(request, _CACHE_ATTRIBUTE)
 
 

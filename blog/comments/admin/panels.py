@@ -22,7 +22,8 @@ class PendingCommentsPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        comments = moderatable(request.user).pending().select_related("page").newest_first()
+        waiting = moderatable(request.user).awaiting_moderation().urgent_first()
+        comments = waiting.select_related("page").order_by("-waiting_urgent", "-created_at", "-pk")
         return {
             "request": request,
             "rows": [

@@ -44,6 +44,10 @@ def moderation_buttons(comment, actions=ROW_ACTIONS):
     ]
 
 
+def reply_url(comment):
+    return reverse(url_name("reply"), args=(comment.pk,))
+
+
 def moderate_url(comment, action):
     return reverse(url_name("moderate"), args=(comment.pk, action))
 

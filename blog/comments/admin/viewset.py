@@ -21,13 +21,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.core import converters  # noqa: F401 (registers <wellness_id:...>)
 
+from .. import reports
 from ..models import ReaderComment
 from ..moderation import moderate
 from .access import URL_NAMESPACE, ModeratorRequiredMixin, moderatable
 from .chooser import ReaderCommentChooserViewSet
-from .columns import CommentColumn, ModerationColumn, PageColumn
+from .columns import CommentColumn, ModerationColumn, NotesColumn, PageColumn
 from .filters import SEARCH_FIELDS, ReaderCommentFilterSet
 from .menu import CommentsMenuItem
+from .replies import ReplyView
 from .views import ModerateView, moderation_buttons
 
 
@@ -41,8 +43,18 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
     default_ordering = "-created_at"
 
     def order_queryset(self, queryset):
-        # The pk breaks ties, so comments posted in the same instant keep their page.
-        return queryset.order_by(self.ordering, "-pk")
+        # Urgent comments still waiting come first, whatever the order asked for; the pk
+        # breaks ties, so comments posted in the same instant keep their page.
+        return queryset.urgent_first().order_by("-waiting_urgent", self.ordering, "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = list(context["object_list"])
+        summaries = reports.summaries([comment.pk for comment in rows])
+        for comment in rows:
+            comment.report_summary = summaries.get(comment.pk, [])
+            comment.report_count = sum(count for _reason, count in comment.report_summary)
+        return context
 
     @cached_property
     def columns(self):
@@ -61,6 +73,7 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
                 "get_status_display", label=_("Status"), sort_key="status", primary=is_pending
             ),
             DateColumn("created_at", label=_("Posted"), sort_key="created_at"),
+            NotesColumn("notes", label=_("Notes")),
             ModerationColumn("moderate", label=_("Moderate"), next_url=self.next_url),
         ]
 
@@ -211,9 +224,14 @@ class ReaderCommentViewSet(SnippetViewSet):
     def moderate_view(self):
         return ModerateView.as_view()
 
+    @property
+    def reply_view(self):
+        return ReplyView.as_view()
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
+            path("<wellness_id:pk>/reply/", self.reply_view, name="reply"),
             path("<wellness_id:pk>/<slug:action>/", self.moderate_view, name="moderate"),
         ]
 

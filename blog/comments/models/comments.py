@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, When
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -15,14 +15,30 @@ class ReaderCommentQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=ReaderComment.Status.PENDING)
 
+    def awaiting_moderation(self):
+        """What a moderator has to decide: pending comments, and approved ones whose
+        writers edited them since."""
+        return self.filter(
+            Q(status=ReaderComment.Status.PENDING)
+            | Q(status=ReaderComment.Status.APPROVED, edited_at__isnull=False)
+        )
+
+    def urgent_first(self):
+        """Annotated with ``waiting_urgent``: 1 for an urgent comment still pending."""
+        waiting = Q(urgent=True, status=ReaderComment.Status.PENDING)
+        return self.annotate(
+            waiting_urgent=Case(When(waiting, then=1), default=0, output_field=IntegerField())
+        )
+
     def for_page(self, page):
         return self.filter(page=page)
 
     def visible_to(self, own_ids):
-        """Approved comments, plus the reader's own that still await moderation."""
+        """Approved comments, plus the reader's own that still wait (for a moderator, or
+        for their own confirmation)."""
+        waiting = [ReaderComment.Status.PENDING, ReaderComment.Status.UNCONFIRMED]
         return self.filter(
-            Q(status=ReaderComment.Status.APPROVED)
-            | Q(status=ReaderComment.Status.PENDING, pk__in=own_ids)
+            Q(status=ReaderComment.Status.APPROVED) | Q(status__in=waiting, pk__in=own_ids)
         )
 
     def oldest_first(self):

@@ -11,10 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from .. import commenter
-from ..forms import ReaderCommentForm, form_token
+from ..discussion import Discussion
+from ..forms import AuthorReplyForm, ReaderCommentForm, form_token
 from ..identity import ip_hash
 from ..models import DiscussionSettings, ReaderComment
 from ..pages import commentable_models
+from ..replies import answer, may_answer
 from ..submission import RateLimited, submit_comment
 from ..threads import CommentNode
 
@@ -50,6 +52,8 @@ def wants_json(request):
 def post_comment(request, page_id):
     page = commentable_page(page_id)
     rules = DiscussionSettings.for_request(request)
+    if may_answer(request.user, page):
+        return post_author_reply(request, page, rules)
     if not page.comments_are_open(rules):
         return refuse(request, page, 403, _("Comments are closed on this page."))
     form = ReaderCommentForm(
@@ -65,22 +69,35 @@ def post_comment(request, page_id):
         response["Retry-After"] = str(limited.retry_after)
         return response
     comment = submission.comment
-    response = accepted(request, page, comment)
+    response = accepted(request, page, comment, rules)
     if comment is not None and comment.status != ReaderComment.Status.SPAM:
         commenter.remember(request, response, comment)
     return response
 
 
-def accepted(request, page, comment):
+def post_author_reply(request, page, rules):
+    """A reply by the page's author or a moderator, published at once under their byline."""
+    form = AuthorReplyForm(request.POST, page=page)
+    if not form.is_valid():
+        return invalid(request, page, form)
+    try:
+        reply = answer(request.user, page, form.cleaned_data["parent"], form.cleaned_data["body"])
+    except ValueError as refusal:
+        return refuse(request, page, 400, str(refusal), form)
+    return accepted(request, page, reply, rules)
+
+
+def accepted(request, page, comment, rules):
     if wants_json(request):
         html = ""
         if comment is not None and comment.status != comment.Status.SPAM:
-            html = render_to_string(
-                "wellness_comments/comment.html",
-                {"node": CommentNode(comment), "page": page, "reply_depth": 1},
-                request=request,
-            )
-        return JsonResponse({"status": comment.status if comment else "pending", "html": html})
+            editable = rules.edit_window_minutes and not comment.by_author
+            discussion = Discussion(rules, True, editable_ids={comment.pk} if editable else set())
+            context = {"node": CommentNode(comment), "page": page, "discussion": discussion}
+            html = render_to_string("wellness_comments/comment.html", context, request=request)
+        status = comment.status if comment else "pending"
+        urgent = comment is not None and comment.urgent
+        return JsonResponse({"status": status, "urgent": urgent, "html": html})
     anchor = f"#comment-{comment.pk}" if comment and comment.pk else "#comments"
     response = HttpResponseRedirect(page.get_url(request) + anchor)
     response.status_code = 303  # See Other: reloading the page must not repost

@@ -25,5 +25,5 @@ class BlogPage(CommentablePageMixin, Page):
     parent_page_types = ["blog.BlogIndexPage"]
 
     @classmethod
-    def pages_moderated_by(cls, user):
+    def pages_authored_by(cls, user):
         return cls.objects.filter(byline=user)

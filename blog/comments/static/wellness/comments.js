@@ -120,7 +120,13 @@
         form.elements.body.value = "";
         cancelReply();
         say(
-          data.status === "approved" ? text.textPublished : text.textPending,
+          data.urgent
+            ? text.textUrgent
+            : data.status === "approved"
+              ? text.textPublished
+              : data.status === "unconfirmed"
+                ? text.textUnconfirmed
+                : text.textPending,
         );
       } else if (data.errors) {
         say(text.textCheckForm);

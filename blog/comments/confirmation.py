@@ -1,0 +1,48 @@
+"""Confirming a new commenter: where the site asks for it, a comment waits until its writer
+clicks the link we e-mail them, which shows the address is theirs.
+
+The link works once: it confirms a comment still waiting to be confirmed. The browser that
+follows it is remembered as confirmed for that address (blog.comments.commenter), so its
+owner is not asked again there; anywhere else they are, which tells no one whether an
+address has commented before.
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import notifications
+from .links import link
+from .models import Commenter, ReaderComment
+from .session import remember
+
+Status = ReaderComment.Status
+
+
+def send(comment):
+    """E-mail the writer of an unconfirmed ``comment`` the link that confirms it, and the
+    link to change or remove it."""
+    notifications.after_commit(
+        (_("Please confirm your comment on “%(title)s”"), {"title": comment.page.title}),
+        "wellness_comments/email/confirm.txt",
+        {
+            "comment": comment,
+            "confirm_url": link("wellness_comments:confirm", "confirm", comment=comment.pk),
+            "edit_url": link("wellness_comments:edit_by_link", "edit", comment=comment.pk),
+        },
+        [comment.email],
+    )
+
+
+def confirm(request, comment, rules):
+    """The writer confirmed ``comment``: their address is confirmed, and the comment joins
+    the moderation queue (never published at once: a new commenter has no history)."""
+    commenter = Commenter.for_email(comment.email)
+    if not commenter.is_confirmed:
+        commenter.confirmed_at = timezone.now()
+        commenter.save(update_fields=["confirmed_at"])
+    ReaderComment.objects.filter(pk=comment.pk).update(status=Status.PENDING)
+    comment.status = Status.PENDING
+    remember(request, comment)
+    if rules.notify_moderators:
+        notifications.notify_moderators(comment, _("awaits moderation"))
+    return comment

@@ -1,0 +1,78 @@
+"""Readers reporting a public comment: spam, abuse, medical misinformation, someone's
+personal information. Each reader counts once; when enough distinct readers have reported a
+comment (the site's threshold), it is hidden until a moderator decides, and their decision
+resolves the reports."""
+
+from django.core.cache import cache
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import notifications
+from .invalidation import comments_changed
+from .models import CommentReport, ReaderComment
+
+Status = ReaderComment.Status
+# Reports one network address may file in an hour: enough for any reader, too few to
+# hide a page's comments by script.
+HOURLY_LIMIT = 10
+
+
+class TooManyReports(Exception):
+    pass
+
+
+def report(comment, reason, reporter, rules):
+    """Record ``reporter``'s report of ``comment`` (a reader reporting twice counts once)
+    and hide the comment if enough readers reported it. Returns whether it was new."""
+    if _count(f"wellness:reports:{reporter}") > HOURLY_LIMIT:
+        raise TooManyReports
+    _report, created = CommentReport.objects.get_or_create(
+        comment=comment, reporter=reporter, defaults={"reason": reason}
+    )
+    if created and should_hide(comment, rules):
+        ReaderComment.objects.filter(pk=comment.pk, status=Status.APPROVED).update(
+            status=Status.PENDING
+        )
+        comments_changed({comment.page_id})
+        notifications.notify_moderators(comment, _("hidden after reports from readers"))
+    return created
+
+
+def _count(key):
+    """This hour's count under ``key``, one more."""
+    if cache.add(key, 1, 3600):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, 3600)
+        return 1
+
+
+def should_hide(comment, rules):
+    threshold = rules.hide_after_reports
+    if not threshold or comment.status != Status.APPROVED:
+        return False
+    return comment.reports.filter(resolved_at=None).count() >= threshold
+
+
+def resolve(comment_ids):
+    """A moderator decided on these comments: their reports are dealt with."""
+    unresolved = CommentReport.objects.filter(comment__in=comment_ids, resolved_at=None)
+    unresolved.update(resolved_at=timezone.now())
+
+
+def summaries(comment_ids):
+    """{comment id: [(reason label, count), ...]} of unresolved reports, in one query."""
+    rows = (
+        CommentReport.objects.filter(comment__in=comment_ids, resolved_at=None)
+        .values_list("comment", "reason")
+        .annotate(count=Count("pk"))
+        .order_by("comment", "-count", "reason")
+    )
+    labels = dict(CommentReport.Reason.choices)
+    found = {}
+    for comment_id, reason, count in rows:
+        found.setdefault(comment_id, []).append((labels[reason], count))
+    return found
