@@ -13,9 +13,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.servers.basehttp import WSGIServer
 from pytest_django.live_server_helper import LiveServer
+from wagtail.models import Site
 
+from blog.comments.models import DiscussionSettings
+from blog.core.permissions import MODERATORS
+
+from .browsing import PASSWORD
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 
 VIEWPORTS = {
@@ -203,3 +210,20 @@ def _page_cache(settings):
     """Readers in a real browser get cached pages and routes, as on a real site."""
     settings.WELLNESS_PAGE_CACHE = True
     settings.WELLNESS_ROUTE_CACHE = True
+
+
+@pytest.fixture
+def open_discussion(tree):
+    """The site's comment rules, minus those that stop a test typing faster than a person."""
+    rules = DiscussionSettings.for_site(Site.objects.get(is_default_site=True))
+    rules.min_seconds_to_fill = 0  # the form's signed timestamp holds forms sent within 3 s
+    rules.rate_limit_per_ip = rules.rate_limit_per_email = 0  # every test posts from 127.0.0.1
+    rules.save()
+    return rules
+
+
+@pytest.fixture
+def moderator(db):
+    user = get_user_model().objects.create_user("mo", "mo@example.com", PASSWORD)
+    user.groups.add(Group.objects.get(name=MODERATORS))
+    return user

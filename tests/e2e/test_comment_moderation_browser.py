@@ -3,37 +3,14 @@ reader and the moderator see, and that markup in a comment stays text everywhere
 
 import re
 
-import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
-from wagtail.models import Site
 
-from blog.comments.models import DiscussionSettings
-from blog.core.permissions import MODERATORS
+from .browsing import PASSWORD, comment_on, sign_in
 
-PASSWORD = "quiet-room-2024"
 BODY = "The stretches from this article eased my neck after two sessions."
 # Each sets window.__xss if the browser ever runs it; the <img> would also request /x.
 NAME_XSS = '<img src=x onerror="window.__xss=1;alert(1)">'
 BODY_XSS = '<script>window.__xss=1</script> <img src=x onerror="window.__xss=1;alert(2)">'
-
-
-@pytest.fixture
-def open_discussion(tree):
-    """The site's comment rules, minus those that stop a test typing faster than a person."""
-    rules = DiscussionSettings.for_site(Site.objects.get(is_default_site=True))
-    rules.min_seconds_to_fill = 0  # the form's signed timestamp holds forms sent within 3 s
-    rules.rate_limit_per_ip = rules.rate_limit_per_email = 0  # every test posts from 127.0.0.1
-    rules.save()
-    return rules
-
-
-@pytest.fixture
-def moderator(db):
-    user = get_user_model().objects.create_user("mo", "mo@example.com", PASSWORD)
-    user.groups.add(Group.objects.get(name=MODERATORS))
-    return user
 
 
 def record_dialogs(page, dialogs):
@@ -58,19 +35,6 @@ def post_comment(page, article, name, body):
     form.locator('[name="body"]').fill(body)
     form.get_by_role("button", name="Post comment").click()
     expect(form.locator("[data-comment-status]")).to_contain_text("awaiting moderation")
-
-
-def comment_on(page, text):
-    return page.locator("#comments .comment").filter(has_text=text)
-
-
-def sign_in(page, user):
-    page.goto("/admin/")
-    expect(page).to_have_url(re.compile(r"/admin/login/"))
-    page.get_by_label("Username").fill(user.get_username())
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def approve_from_listing(page, text):
@@ -98,7 +62,7 @@ def test_comment_awaits_moderation_until_a_moderator_approves_it(
     expect(comment_on(other_reader, BODY)).to_have_count(0)
 
     admin = new_page()
-    sign_in(admin, moderator)
+    sign_in(admin, moderator.get_username(), PASSWORD)
     row = approve_from_listing(admin, BODY)
     expect(row).to_contain_text("Approved")
 
@@ -119,7 +83,7 @@ def test_markup_in_a_comment_is_shown_as_text_and_never_runs(
 
     admin = new_page()
     record_dialogs(admin, dialogs)
-    sign_in(admin, moderator)  # the dashboard lists the pending comment
+    sign_in(admin, moderator.get_username(), PASSWORD)  # the dashboard lists the pending comment
     expect(admin.locator("#pending-comments-section")).to_contain_text(BODY_XSS)
     assert not script_ran(admin)
     row = approve_from_listing(admin, BODY_XSS)

@@ -12,6 +12,7 @@ from blog.core.permissions import THERAPISTS
 from blog.models import ArticlePage
 
 from ..factories import make_author, make_technique
+from .browsing import sign_in
 
 PASSWORD = "calm-hands-2024"
 TITLE = "Easing tension headaches with massage"
@@ -29,15 +30,6 @@ def therapist(tree):
     user.groups.add(Group.objects.get(name=THERAPISTS))
     profile = make_author(tree.authors, "Maren Oakhurst", credentials="LMT", user=user)
     return user, profile
-
-
-def sign_in(page, username, password):
-    page.goto("/admin/")
-    expect(page).to_have_url(re.compile(r"/admin/login/"))
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def write_markdown(page, field):
