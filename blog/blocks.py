@@ -1,11 +1,13 @@
 """The blocks an article body is made of."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtailmarkdown.blocks import MarkdownBlock
 
 from blog.core.markdown import render_section_markdown
+from therapies.widgets import TechniqueChooser
 
 
 class SectionMarkdownBlock(MarkdownBlock):
@@ -40,8 +42,16 @@ class PullQuoteBlock(blocks.StructBlock):
         template = "wellness_blog/blocks/pull_quote.html"
 
 
+class TechniqueChooserBlock(blocks.PageChooserBlock):
+    """A technique, chosen with a chooser that says so."""
+
+    @cached_property
+    def widget(self):
+        return TechniqueChooser()
+
+
 class TechniqueCalloutBlock(blocks.StructBlock):
-    technique = blocks.PageChooserBlock(
+    technique = TechniqueChooserBlock(
         label=_("Technique"), page_type="wellness_therapies.TechniquePage"
     )
     note = blocks.CharBlock(

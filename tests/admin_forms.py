@@ -19,6 +19,7 @@ def article_form(
     reviewer=None,
     last_reviewed="",
     references=(),
+    show_contents=True,
 ):
     if body is None:
         body = [("markdown", "## Why\n\n- **Rest:** it helps.")]
@@ -37,6 +38,8 @@ def article_form(
             "references": inline_formset(list(references)),
             "reviewer": reviewer.pk if reviewer else "",
             "last_reviewed": last_reviewed,
+            # A checkbox: the browser sends it only when ticked.
+            **({"show_contents": "on"} if show_contents else {}),
         }
     )
 

@@ -1,6 +1,9 @@
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Group
+
+from blog.core.permissions import THERAPISTS
 
 from .factories import make_article, make_author, make_site_tree, make_technique
 
@@ -30,6 +33,15 @@ def article(tree, author, technique):
         techniques=[technique],
         tags=["chronic pain"],
     )
+
+
+@pytest.fixture
+def therapist(tree, django_user_model):
+    """A therapist with an author profile: no publishing, no moderation, no accounts."""
+    user = django_user_model.objects.create_user("maren", password="pw")
+    user.groups.add(Group.objects.get(name=THERAPISTS))
+    make_author(tree.authors, "Maren Oakhurst", user=user)
+    return user
 
 
 @pytest.fixture(autouse=True)

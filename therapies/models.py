@@ -22,6 +22,7 @@ from blog.core.sections import section_tags, sections
 from blog.core.serializers import LinkedPagesField, MarkdownTextField
 
 from .structured_data import medical_therapy
+from .widgets import TechniqueChooser
 
 SECTIONS_HOOK = "register_technique_page_section"
 CARD_TEMPLATE = "wellness_therapies/includes/technique_card.html"
@@ -164,7 +165,7 @@ class RelatedTechnique(OrderedLink):
         TechniquePage, verbose_name=_("technique"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [FieldPanel("technique")]
+    panels = [FieldPanel("technique", widget=TechniqueChooser)]
 
     class Meta(OrderedLink.Meta):
         verbose_name = _("related technique")

@@ -57,7 +57,7 @@ def anchor_headings(html, top_level=2):
         level = min(int(match[1]) + shift, 6)
         attrs, inner = match[2], match[3]
         if not ID_RE.search(attrs):
-            slug = slugify(strip_tags(inner)) or "section"
+            slug = slugify(unescape(strip_tags(inner))) or "section"
             used[slug] += 1
             if used[slug] > 1:
                 slug = f"{slug}-{used[slug]}"

@@ -1,9 +1,10 @@
-"""The core's addition to the Wagtail admin: the permission to publish without review, in
-the group editor."""
+"""The core's additions to the Wagtail admin: the permission to publish without review, in
+the group editor, and the submit button first for those who must submit."""
 
 from django.contrib.auth.models import Permission
 from wagtail import hooks
 
+from .pages import WellnessPageMixin
 from .permissions import PUBLISH_WITHOUT_REVIEW
 
 
@@ -11,3 +12,16 @@ from .permissions import PUBLISH_WITHOUT_REVIEW
 def register_publish_without_review_permission():
     app_label, codename = PUBLISH_WITHOUT_REVIEW.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+@hooks.register("construct_page_action_menu")
+def submit_for_review_first(menu_items, request, context):
+    """Where a therapist may not publish a wellness page, submitting it for review is what
+    she came to do: make it the button she sees, not an item hidden under "Save draft"."""
+    if not isinstance(context.get("page"), WellnessPageMixin):
+        return
+    names = [item.name for item in menu_items]
+    if "action-submit" not in names or "action-publish" in names:
+        return
+    submit = menu_items.pop(names.index("action-submit"))
+    menu_items.insert(0, submit)

@@ -32,10 +32,13 @@ from blog.core.serializers import (
 )
 from blog.core.tags import SITE, kind_tag
 from therapies.models import live_techniques
+from therapies.widgets import TechniqueChooser
 
 from ..blocks import ArticleBodyBlock
+from ..body import render_body
 from ..reading_time import count_words, reading_time_minutes
 from ..structured_data import blog_posting
+from ..widgets import AuthorChooser
 
 # How many related articles end an article: two rows of two in its narrow column.
 RELATED_ARTICLES = 4
@@ -165,7 +168,9 @@ class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page)
             "Set it to keep the original date of a post you are bringing over."
         ),
     )
-    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    # A new article starts with one empty Markdown block to write in, rather than an empty
+    # body that the editor flags as missing its Markdown before anyone has typed a word.
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), default=[("markdown", "")])
     reading_time = models.PositiveSmallIntegerField(
         _("reading time (minutes)"), default=1, editable=False
     )
@@ -185,6 +190,11 @@ class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page)
     )
     last_reviewed = models.DateField(
         _("review date"), null=True, blank=True, help_text=_("When the reviewer last checked it.")
+    )
+    show_contents = models.BooleanField(
+        _("show a table of contents"),
+        default=True,
+        help_text=_("Listed at the top of the article when it has three headings or more."),
     )
 
     # Listings set the number of approved comments on each card; elsewhere it is not shown.
@@ -209,10 +219,15 @@ class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page)
         FieldRowPanel([FieldPanel("date"), FieldPanel("tags")]),
         PageImageMixin.image_panel(heading=_("Hero image")),
         FieldPanel("body"),
+        FieldPanel("show_contents"),
         InlinePanel("technique_links", label=_("Technique"), heading=_("Related techniques")),
         InlinePanel("references", label=_("Reference"), heading=_("References")),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("last_reviewed")])],
+            [
+                FieldRowPanel(
+                    [FieldPanel("reviewer", widget=AuthorChooser), FieldPanel("last_reviewed")]
+                )
+            ],
             heading=_("Review"),
         ),
     ]
@@ -343,6 +358,7 @@ class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page)
         # Its blog, for the tag links: the parent, which the breadcrumbs load anyway.
         context["blog_index"] = next(reversed(live_ancestors(self, request)), None)
         context["references"] = list(self.references.all())
+        context["body"] = render_body(self.body, context)
         discussion = context["discussion"]
         context["structured_data"] = [
             blog_posting(
@@ -388,7 +404,7 @@ class ArticleAuthor(OrderedLink):
         related_name="article_links",
     )
 
-    panels = [FieldPanel("author")]
+    panels = [FieldPanel("author", widget=AuthorChooser)]
 
     class Meta(OrderedLink.Meta):
         verbose_name = _("author")
@@ -410,7 +426,7 @@ class ArticleTechnique(OrderedLink):
         related_name="article_links",
     )
 
-    panels = [FieldPanel("technique")]
+    panels = [FieldPanel("technique", widget=TechniqueChooser)]
 
     class Meta(OrderedLink.Meta):
         verbose_name = _("technique")

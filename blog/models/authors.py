@@ -17,6 +17,7 @@ from blog.core.links import OrderedLink
 from blog.core.pages import WellnessIndexPage, WellnessPageMixin, page_link
 from blog.core.querysets import WellnessPageQuerySet
 from blog.core.serializers import LinkedPagesField, MarkdownTextField
+from therapies.widgets import TechniqueChooser
 
 from ..listings import paginate_articles
 from ..structured_data import author_profile
@@ -158,7 +159,7 @@ class AuthorSpecialty(OrderedLink):
         related_name="specialist_links",
     )
 
-    panels = [FieldPanel("technique")]
+    panels = [FieldPanel("technique", widget=TechniqueChooser)]
 
     class Meta(OrderedLink.Meta):
         verbose_name = _("specialty")

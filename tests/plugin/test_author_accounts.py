@@ -2,11 +2,9 @@
 therapists never see the accounts, and a forged field changes nothing, workflow or not."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Workflow
 
-from blog.core.permissions import THERAPISTS
 from blog.models import AuthorPage
 
 from ..admin_forms import author_form
@@ -21,14 +19,6 @@ def colleague_account(django_user_model):
 @pytest.fixture
 def colleague(tree, colleague_account):
     return make_author(tree.authors, "Jonah Whitlowe", user=colleague_account)
-
-
-@pytest.fixture
-def therapist(tree, django_user_model):
-    user = django_user_model.objects.create_user("maren", password="pw")
-    user.groups.add(Group.objects.get(name=THERAPISTS))
-    make_author(tree.authors, "Maren Oakhurst", user=user)
-    return user
 
 
 def edit_url(page):

@@ -6,19 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Workflow
 
-from blog.core.permissions import THERAPISTS
 from blog.models import ArticlePage, AuthorPage, BlogIndexPage
 
 from ..admin_forms import add_url, article_form
 from ..factories import make_author
-
-
-@pytest.fixture
-def therapist(tree, django_user_model):
-    user = django_user_model.objects.create_user("maren", password="pw")
-    user.groups.add(Group.objects.get(name=THERAPISTS))
-    make_author(tree.authors, "Maren Oakhurst", user=user)
-    return user
 
 
 @pytest.fixture
