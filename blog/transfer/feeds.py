@@ -67,7 +67,8 @@ def load(location, session=None):
 
 
 def when(entry, name):
-    parsed = entry.get(f"{name}_parsed")
+    # dict.get: feedparser's own get() would answer "updated" with the published date.
+    parsed = dict.get(entry, f"{name}_parsed")
     if not parsed:
         return None
     return datetime.datetime(*parsed[:6], tzinfo=datetime.UTC)

@@ -192,6 +192,11 @@ class ArticleWriter(PageWriter):
         self.match_slugs = match_slugs
         self.touched_comment_pages = set()
 
+    def unchanged(self, data):
+        """Whether ``data`` was imported before as it is (so its pictures need no fetching)."""
+        found = records.record(self.source, data.key)
+        return found is not None and found.digest == data.digest()
+
     def write(self, data):
         """Create or update the article for ``data``; the page, or None if it failed."""
         return self.atomic("article", data.label, lambda pending: self._write(data, pending))

@@ -103,7 +103,7 @@ class Command(ImportCommand):
             image=hero,
             old_urls=[entry.link],
         )
-        if not report.dry_run:
+        if not report.dry_run and not writer.unchanged(data):
             locations = [part.src for part in data.parts if isinstance(part, ImageRef)]
             images.prefetch([*locations, hero.src if hero else None])
         writer.write(data)

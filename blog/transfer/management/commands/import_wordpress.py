@@ -128,7 +128,7 @@ class Command(ImportCommand):
         except Exception as error:
             report.fail("article", post.title or post.key, f"{type(error).__name__}: {error}")
             return
-        if not report.dry_run:
+        if not report.dry_run and not writer.unchanged(data):
             locations = [part.src for part in data.parts if isinstance(part, ImageRef)]
             images.prefetch([*locations, data.image.src if data.image else None])
         writer.write(data)
