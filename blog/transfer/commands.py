@@ -6,7 +6,6 @@ from contextlib import contextmanager
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from blog.models import AuthorIndexPage, BlogIndexPage
 from therapies.models import TechniqueIndexPage
@@ -129,7 +128,3 @@ class ImportCommand(BaseCommand):
                     % {"n": len(report.failures)}
                 )
             )
-
-
-def page_of(value):
-    return Page.objects.filter(pk=value).first()

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import yaml
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from .html import ImageRef
 
@@ -86,19 +87,23 @@ def read_file(path):
     """(front matter, body) of a Markdown file."""
     text = Path(path).read_text(encoding="utf-8")
     if not text.startswith(FRONT_MATTER):
-        raise FrontMatterError(f"{path}: no front matter (the file must start with ---)")
+        raise FrontMatterError(
+            _("%(path)s: no front matter (the file must start with ---)") % {"path": path}
+        )
     end = text.find("\n---\n", len(FRONT_MATTER) - 1)
     if end == -1:
         if text.rstrip("\n").endswith("\n---"):
             end = text.rstrip("\n").rfind("\n---")
         else:
-            raise FrontMatterError(f"{path}: the front matter has no closing ---")
+            raise FrontMatterError(
+                _("%(path)s: the front matter has no closing ---") % {"path": path}
+            )
     try:
         data = yaml.safe_load(text[len(FRONT_MATTER) : end + 1]) or {}
     except yaml.YAMLError as error:
         raise FrontMatterError(f"{path}: {error}") from error
     if not isinstance(data, dict):
-        raise FrontMatterError(f"{path}: the front matter is not a mapping")
+        raise FrontMatterError(_("%(path)s: the front matter is not a mapping") % {"path": path})
     body = text[end + len("\n---\n") :]
     return data, body.removeprefix("\n")
 

@@ -29,7 +29,7 @@ class ContentError(Exception):
 def _list(data, key, path):
     value = data.get(key) or []
     if not isinstance(value, list):
-        raise ContentError(f"{path}: {key} must be a list")
+        raise ContentError(_("%(path)s: %(key)s must be a list") % {"path": path, "key": key})
     return value
 
 
@@ -37,12 +37,12 @@ def _text(data, key, path, required=False):
     value = data.get(key)
     if value is None:
         if required:
-            raise ContentError(f"{path}: {key} is missing")
+            raise ContentError(_("%(path)s: %(key)s is missing") % {"path": path, "key": key})
         return ""
     if isinstance(value, int | float | datetime.date):
         value = str(value)
     if not isinstance(value, str):
-        raise ContentError(f"{path}: {key} must be text")
+        raise ContentError(_("%(path)s: %(key)s must be text") % {"path": path, "key": key})
     return value
 
 
@@ -53,14 +53,16 @@ def _date(data, key, path):
     try:
         return datetime.date.fromisoformat(str(value))
     except ValueError as error:
-        raise ContentError(f"{path}: {key} must be a date (YYYY-MM-DD)") from error
+        raise ContentError(
+            _("%(path)s: %(key)s must be a date (YYYY-MM-DD)") % {"path": path, "key": key}
+        ) from error
 
 
 def _references(data, path):
     rows = []
     for row in _list(data, "references", path):
         if not isinstance(row, dict) or not row.get("citation"):
-            raise ContentError(f"{path}: each reference needs a citation")
+            raise ContentError(_("%(path)s: each reference needs a citation") % {"path": path})
         rows.append(
             {
                 "citation": str(row["citation"]),
@@ -98,7 +100,9 @@ def read_technique(path):
     benefits = []
     for row in _list(data, "benefits", path):
         if not isinstance(row, dict) or not row.get("label"):
-            raise ContentError(f"{path}: each benefit needs a label and an explanation")
+            raise ContentError(
+                _("%(path)s: each benefit needs a label and an explanation") % {"path": path}
+            )
         benefits.append((str(row["label"]), str(row.get("explanation") or "")))
     return {
         "path": str(path),
@@ -139,7 +143,7 @@ def read_folder(directory):
     {"techniques": [...], "authors": [...], "articles": [...]}, or ContentError."""
     directory = Path(directory)
     if not directory.is_dir():
-        raise ContentError(f"{directory} is not a folder")
+        raise ContentError(_("%(path)s is not a folder") % {"path": directory})
     found = {}
     for kind, reader in (
         ("techniques", read_technique),
@@ -155,11 +159,15 @@ def read_folder(directory):
         slugs = [item["slug"] for item in items]
         duplicates = sorted({slug for slug in slugs if slugs.count(slug) > 1})
         if duplicates:
-            raise ContentError(f"{directory / kind}: the slug {duplicates[0]} is used twice")
+            raise ContentError(
+                _("%(path)s: the slug %(slug)s is used twice")
+                % {"path": directory / kind, "slug": duplicates[0]}
+            )
         found[kind] = items
     if not any(found.values()):
         raise ContentError(
-            f"{directory} holds no articles/, techniques/ or authors/ folder of .md files"
+            _("%(path)s holds no articles/, techniques/ or authors/ folder of .md files")
+            % {"path": directory}
         )
     found["articles"].sort(key=lambda item: (item["date"] or datetime.date.max, item["slug"]))
     return found

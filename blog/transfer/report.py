@@ -19,6 +19,12 @@ KIND_LABELS = {
     "redirect": gettext_lazy("Redirects"),
     "item": gettext_lazy("Other items"),
 }
+OUTCOME_LABELS = {
+    CREATED: gettext_lazy("created"),
+    UPDATED: gettext_lazy("updated"),
+    SKIPPED: gettext_lazy("skipped"),
+    FAILED: gettext_lazy("failed"),
+}
 # How many failures and warnings are listed one by one before "and N more".
 LISTED = 50
 
@@ -86,7 +92,8 @@ class Report:
         for (kind, outcome), reasons in sorted(self.reasons.items()):
             label = str(KIND_LABELS.get(kind, kind))
             for reason, number in reasons.most_common():
-                lines.append(f"{label}, {outcome}: {reason} ({number})")
+                outcome_label = str(OUTCOME_LABELS.get(outcome, outcome))
+                lines.append(f"{label}, {outcome_label}: {reason} ({number})")
         for _kind, label, reason in self.failures[:LISTED]:
             lines.append(_("Failed: %(label)s: %(reason)s") % {"label": label, "reason": reason})
         if len(self.failures) > LISTED:

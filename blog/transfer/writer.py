@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
@@ -482,12 +481,3 @@ class AuthorResolver(PageWriter):
             self.report.count("author", CREATED)
         records.remember(self.source, key, page)
         return page
-
-
-def aware(value):
-    """A datetime from another system, in the site's time zone if it had none."""
-    if value is None:
-        return None
-    if timezone.is_naive(value):
-        return timezone.make_aware(value)
-    return value

@@ -260,8 +260,9 @@ def test_importing_again_changes_nothing_and_an_edited_post_is_updated(
 @pytest.mark.django_db
 def test_dry_run_says_what_would_happen_and_changes_nothing(tree, knots, media):
     before = (Page.objects.count(), ReaderComment.objects.count(), ImportRecord.objects.count())
-    output = import_wxr(media, dry_run=True)
+    output = import_wxr(media, dry_run=True, progress=True)
     assert "Would create" in output and "Dry run: nothing was written" in output
+    assert "Posts [" in output and "6/6" in output  # the progress bar, asked for
     assert "Articles" in output and "Comments" in output
     after = (Page.objects.count(), ReaderComment.objects.count(), ImportRecord.objects.count())
     assert after == before

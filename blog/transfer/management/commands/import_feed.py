@@ -57,9 +57,8 @@ class Command(ImportCommand):
             SOURCE, report, media_dir=options["media_dir"], fetch=not options["no_fetch"]
         )
         with self.maybe_dry_run(report):
-            resolver = AuthorResolver(SOURCE, report, images, authors_index(None, blog))
-            if options["authors_index"]:
-                resolver.index = authors_index(options["authors_index"], blog)
+            index = authors_index(options["authors_index"], blog)
+            resolver = AuthorResolver(SOURCE, report, images, index)
             writer = ArticleWriter(SOURCE, report, images, blog)
             progress = self.progress(len(feed.entries), _("Entries"))
             for entry in feed.entries:
