@@ -377,7 +377,8 @@ class MarkdownImporter(PageWriter):
         if item["reviewer"]:
             reviewer = self.look_up(self.authors, item["reviewer"], _("author"), path)
         data = ArticleData(
-            key=f"article:{item['slug']}",
+            # Keyed within the blog: the same files imported into another blog are its own.
+            key=f"article:{self.blog.pk}:{item['slug']}",
             title=item["title"],
             slug=item["slug"],
             summary=item["summary"],

@@ -244,3 +244,18 @@ def test_import_markdown_dry_run_writes_nothing(tree, tmp_path):
     output = run("import_markdown", str(tmp_path), dry_run=True)
     assert "Would create" in output
     assert not ArticlePage.objects.exists() and not get_image_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_same_files_imported_into_a_second_blog_make_articles_of_its_own(tree, tmp_path):
+    from blog.models import BlogIndexPage
+    from tests.factories import publish
+
+    build_blog(tree)
+    run("export_markdown", str(tmp_path))
+    run("import_markdown", str(tmp_path), blog=tree.blog.pk)
+    second = publish(Page.get_first_root_node(), BlogIndexPage(title="Second", slug="second"))
+    run("import_markdown", str(tmp_path), blog="second")
+    assert ArticlePage.objects.child_of(tree.blog).count() == 2
+    assert ArticlePage.objects.child_of(second).count() == 2
+    assert TechniquePage.objects.count() == 2  # techniques and authors are the site's own
