@@ -92,3 +92,9 @@ bench: $(INSTALLED)
 # The same harness at tiny sizes in under a minute; CI runs it so the benchmark never rots.
 bench-smoke: $(INSTALLED)
 	$(BIN)/python -m bench.run --smoke
+
+# One WordPress import of 300 posts and 3,000 comments into a throwaway database: time and
+# queries per post (README, "Moving your blog here").
+.PHONY: bench-import
+bench-import: $(INSTALLED)
+	$(BIN)/python -m bench.import_wordpress

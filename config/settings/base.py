@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "therapies",
     "blog",
     "blog.discovery",
+    "blog.transfer",
     # The demo site itself.
     "config.demo",
     # What the plugin needs from Wagtail and Django.

@@ -91,8 +91,9 @@ def test_every_page_is_reachable_from_the_home_page_and_links_back(monkeypatch, 
 @pytest.mark.django_db
 def test_demo_shows_reviews_references_related_content_and_the_disclaimer(monkeypatch, tmp_path):
     from blog.core.models import HealthDisclaimer
-    from config.demo.content import ARTICLES, SITE, TECHNIQUES
+    from config.demo.files import content, site
 
+    ARTICLES, TECHNIQUES, SITE = content()["articles"], content()["techniques"], site()
     load(monkeypatch, tmp_path)
     reviewed = {a["slug"]: a["reviewer"] for a in ARTICLES if a["reviewer"]}
     assert reviewed

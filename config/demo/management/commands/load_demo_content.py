@@ -3,8 +3,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from ...builder import DemoBuilder, demo_password
-from ...content import AUTHORS
+from ...builder import DemoBuilder, demo_password, therapist_usernames
 
 
 class Command(BaseCommand):
@@ -14,10 +13,10 @@ class Command(BaseCommand):
         password = demo_password(os.environ.get("DEMO_ADMIN_PASSWORD"))
         created = DemoBuilder(password).build()
         if created:
-            self.stdout.write(self.style.SUCCESS(f"Created {len(created)} demo objects."))
+            self.stdout.write(self.style.SUCCESS(f"Created {created} demo objects."))
         else:
             self.stdout.write("Demo content already present; nothing changed.")
-        therapists = ", ".join(a["name"].split()[0].lower() for a in AUTHORS)
+        therapists = ", ".join(therapist_usernames())
         self.stdout.write(
             f"Log in at {settings.WAGTAILADMIN_BASE_URL}/admin/\n"
             f"  admin user:  admin / {password}\n"
