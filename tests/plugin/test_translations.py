@@ -77,7 +77,12 @@ def test_the_held_comment_email_is_in_the_sites_language(
     assert f"Hay un comentario pendiente de moderación en «{article.title}»." in message.body
     assert "De: Rowan Reader" in message.body
     assert "Motivo de la retención: tiene demasiados enlaces" in message.body
-    assert "Modéralo aquí: http://testserver/admin/comments/?status=pending" in message.body
+    assert (
+        "Todos los comentarios pendientes de moderación: "
+        "http://testserver/admin/comments/?status=pending"
+    ) in message.body
+    assert "Apruébalo: http://testserver/admin/comments/from-email/" in message.body
+    assert "Ábrelo en la administración: http://testserver/admin/comments/inspect/" in message.body
 
 
 def column_headings(page):
