@@ -27,13 +27,15 @@ class ReplyNotice:
 def reply_notices(replies):
     """The notices to send for ``replies``, approved just now (with ``page`` and ``parent``
     loaded): to the writer of the comment each answers, if they asked for them (the form's
-    opt-in), the site still sends them, they did not unsubscribe or mute the conversation,
-    and the reply is not their own. A few queries however many replies."""
+    opt-in), their comment is still public, the site still sends them, they did not
+    unsubscribe or mute the conversation, and the reply is not their own. A few queries
+    however many replies."""
     candidates = [
         reply
         for reply in replies
         if reply.parent_id
         and reply.parent.notify_replies
+        and reply.parent.status == ReaderComment.Status.APPROVED
         and not reply.parent.removed
         and reply.parent.email
         and reply.parent.email.strip().lower() != reply.email.strip().lower()

@@ -225,3 +225,11 @@ def test_reply_email_links_name_no_address(thread, admin_user, django_capture_on
     (message,) = approve(django_capture_on_commit_callbacks, reply, admin_user)
     for link in links_in(message):
         assert "example.com" not in link.split("/", 3)[-1]
+
+
+def test_no_email_about_a_comment_no_longer_public(
+    thread, admin_user, django_capture_on_commit_callbacks
+):
+    top, reply = thread
+    moderate(ReaderComment.objects.filter(pk=top.pk), "reject", admin_user)
+    assert approve(django_capture_on_commit_callbacks, reply, admin_user) == []
