@@ -40,14 +40,16 @@ screenshots: $(INSTALLED)
 	$(BIN)/python docs/screenshots.py
 
 # Each app's .po files regenerated from the code (the blog's without its sub-apps), compiled.
+# Wagtail admin templates we override keep Wagtail's own words, and Wagtail's translations.
 LOCALES := es
-MAKEMESSAGES := $(CURDIR)/$(BIN)/django-admin makemessages --no-obsolete $(addprefix --locale=,$(LOCALES))
+MAKEMESSAGES := $(CURDIR)/$(BIN)/django-admin makemessages --no-obsolete \
+    --ignore='templates/wagtailadmin/*' $(addprefix --locale=,$(LOCALES))
 messages: $(INSTALLED)
-	for app in blog/core blog/pagecache blog/comments blog/discovery therapies; do \
+	for app in blog/core blog/pagecache blog/comments blog/discovery blog/transfer therapies; do \
 	    (cd $$app && $(MAKEMESSAGES)) || exit 1; \
 	done
 	cd blog && $(MAKEMESSAGES) --ignore='core/*' --ignore='pagecache/*' --ignore='comments/*' \
-	    --ignore='discovery/*' --ignore='locale/*'
+	    --ignore='discovery/*' --ignore='transfer/*' --ignore='locale/*'
 	for dir in blog therapies; do (cd $$dir && $(CURDIR)/$(BIN)/django-admin compilemessages) || exit 1; done
 
 clean:

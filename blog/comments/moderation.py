@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from . import notifications, reports
 from .invalidation import comments_changed
-from .models import DiscussionSettings, ReaderComment
+from .models import ReaderComment
 
 Status = ReaderComment.Status
 
@@ -121,11 +121,8 @@ def _log(comments, action, user, deleted=False, timestamp=None):
 
 def _notify_replies(approved):
     replies = [c for c in approved if c.parent_id]
-    if not replies:
-        return
-    # Which sites want reply notifications, decided in one query however many replies.
-    notifying_roots = DiscussionSettings.root_paths_where(notify_on_reply=True)
     for reply in replies:
-        if any(reply.page.path.startswith(root) for root in notifying_roots):
-            reply.status = Status.APPROVED
-            notifications.notify_reply(reply)
+        reply.status = Status.APPROVED  # as it is now: the e-mail shows it
+    # Whether to tell each parent's writer (their opt-in, the site's switch, unsubscribed
+    # or muted) is decided in a few queries however many replies.
+    notifications.replies_published(replies)

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -16,7 +16,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .admin.access import url_name
-from .links import absolute
+from .links import LIFETIMES, absolute, link
+from .reader_links import reader_link
+from .subscriptions import reply_notices
 
 logger = logging.getLogger(__name__)
 
@@ -29,20 +31,21 @@ def _single_line(text, length=120):
     return Truncator(" ".join(str(text).split())).chars(length)
 
 
-def _send(subject, body, recipients):
+def _send(subject, body, recipients, headers=None):
     try:
-        send_mail(subject, body, None, recipients)
+        EmailMessage(subject, body, None, recipients, headers=headers).send()
     except Exception:
         # The comment itself is saved and waits in the moderation queue either way.
         logger.exception("Could not send %r to %d recipient(s)", subject, len(recipients))
 
 
-def after_commit(subject, template, context, recipients):
+def after_commit(subject, template, context, recipients, headers=None):
     """Once the transaction commits, hand an e-mail to a background thread to send.
 
     The message is rendered here, so the thread never touches the database, and in the
     site's language (LANGUAGE_CODE), whoever's request it comes from; ``subject`` is a lazy
-    translation and the values to put in it, which may hold a reader's words.
+    translation and the values to put in it, which may hold a reader's words. ``headers``:
+    extra headers (values we make, never a reader's words).
     """
     if not recipients:
         return
@@ -52,49 +55,94 @@ def after_commit(subject, template, context, recipients):
         with translation.override(settings.LANGUAGE_CODE):
             body = render_to_string(template, context)
             line = _single_line(str(text) % values)
-        _executor.submit(_send, line, body, list(recipients))
+        _executor.submit(_send, line, body, list(recipients), headers)
 
     transaction.on_commit(queue)
 
 
-def moderator_emails():
-    """Active users who may moderate this comment and have an address."""
+def moderators():
+    """Active users with an address who may moderate every comment (moderators and
+    superusers), in a stable order."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     permission = Q(groups__permissions__codename="moderate_readercomment") | Q(
         user_permissions__codename="moderate_readercomment"
     )
-    return sorted(
-        set(users.filter(permission | Q(is_superuser=True)).values_list("email", flat=True))
-    )
+    return users.filter(permission | Q(is_superuser=True)).distinct().order_by("email", "pk")
 
 
 def notify_moderators(comment, reason, urgent=False):
+    """E-mail each moderator about a comment held for moderation: their own message, whose
+    approve and spam links are theirs alone (blog.comments.admin.email_moderation), with a
+    link to the comment in the admin and to the queue. ``urgent`` (a safeguarding
+    rule decides): "Urgent" leads the subject. Whether to send at all (the site's "notify
+    moderators" switch) is the caller's decision."""
     queue = f"{reverse(url_name('list'))}?{urlencode({'status': comment.Status.PENDING})}"
     if urgent:
-        subject = _("Urgent: a comment on “%(title)s” speaks of self-harm or suicide")
+        subject = _("Urgent: a comment to moderate on “%(title)s”")
     else:
         subject = _("New comment to moderate on “%(title)s”")
-    after_commit(
-        (subject, {"title": comment.page.title}),
-        "wellness_comments/email/held.txt",
-        {"comment": comment, "reason": reason, "queue_url": absolute(queue)},
-        moderator_emails(),
-    )
+    context = {
+        "comment": comment,
+        "reason": reason,
+        "urgent": urgent,
+        "queue_url": absolute(queue),
+        "inspect_url": absolute(reverse(url_name("inspect"), args=(comment.pk,))),
+        "link_days": LIFETIMES["moderate"].days,
+    }
+    for user in moderators():
+        links = {
+            f"{action}_url": link(
+                url_name("from_email"),
+                "moderate",
+                comment=comment.pk,
+                action=action,
+                user=user.pk,
+                status=comment.status,
+            )
+            for action in ("approve", "spam")
+        }
+        after_commit(
+            (subject, {"title": comment.page.title}),
+            "wellness_comments/email/held.txt",
+            {**context, **links},
+            [user.email],
+        )
 
 
-def notify_reply(reply):
-    parent = reply.parent
-    if parent is None or parent.email.lower() == reply.email.lower():
-        return
-    after_commit(
-        (
-            _("%(name)s replied to your comment on “%(title)s”"),
-            {"name": reply.name, "title": reply.page.title},
-        ),
-        "wellness_comments/email/reply.txt",
-        {"reply": reply, "parent": parent},
-        [parent.email],
-    )
+def reply_published(reply):
+    """A reply became public (approved by a moderator, or at once): tell the writer of the
+    comment it answers, if they asked to be told and have not stopped it since."""
+    replies_published([reply])
+
+
+def replies_published(replies):
+    """``reply_published`` for many replies (with ``page`` and ``parent`` loaded), in a few
+    queries however many there are."""
+    for notice in reply_notices(replies):
+        reply, parent, commenter = notice.reply, notice.parent, notice.commenter
+        unsubscribe_url = reader_link("wellness_comments:unsubscribe", "unsubscribe", commenter)
+        mute_url = reader_link("wellness_comments:mute", "mute", commenter, t=notice.thread_id)
+        after_commit(
+            (
+                _("%(name)s replied to your comment on “%(title)s”"),
+                {"name": reply.name, "title": reply.page.title},
+            ),
+            "wellness_comments/email/reply.txt",
+            {
+                "reply": reply,
+                "parent": parent,
+                "unsubscribe_url": unsubscribe_url,
+                "mute_url": mute_url,
+                "my_data_url": absolute(reverse("wellness_comments:my_data")),
+            },
+            [parent.email],
+            # RFC 2369 and RFC 8058: mail programs offer "Unsubscribe", and POST
+            # "List-Unsubscribe=One-Click" to the link (blog.comments.views.links).
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
 
 
 def wait_for_outbox():

@@ -5,7 +5,7 @@ once, signed with the author's name, credentials and profile (the page type's
 
 from django.utils.translation import gettext_lazy as _
 
-from . import moderation
+from . import moderation, notifications
 from .admin.access import may_moderate_comment
 from .invalidation import comments_changed
 from .models import ReaderComment
@@ -50,4 +50,6 @@ def answer(user, page, parent, body):
     reply.reply_to(parent)
     reply.save()
     comments_changed({page.pk})
+    if parent is not None:
+        notifications.reply_published(reply)
     return reply

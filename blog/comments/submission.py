@@ -62,6 +62,8 @@ def submit_comment(request, form):
         remember(request, comment)  # theirs to see while it waits, and to change for a while
     if comment.status == Status.APPROVED:
         comments_changed({comment.page_id})
+        if comment.parent_id:
+            notifications.reply_published(comment)
     elif comment.status == Status.UNCONFIRMED:
         confirmation.send(comment)
     elif comment.urgent:

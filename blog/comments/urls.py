@@ -2,7 +2,7 @@ from django.urls import path
 
 from blog.core import converters  # noqa: F401 (registers <wellness_id:...>)
 
-from .views import posting, readers
+from .views import links, posting, readers
 
 app_name = "wellness_comments"
 urlpatterns = [
@@ -15,4 +15,10 @@ urlpatterns = [
     path("comment/<wellness_id:comment_id>/edit/", readers.edit, name="edit"),
     path("edit/<str:token>/", readers.edit_by_link, name="edit_by_link"),
     path("comment/<wellness_id:comment_id>/report/", readers.report, name="report"),
+    # Readers' own links (blog.comments.views.links): each token is signed, and expires.
+    path("unsubscribe/<str:token>/", links.unsubscribe, name="unsubscribe"),
+    path("mute/<str:token>/", links.mute, name="mute"),
+    path("my-data/", links.my_data, name="my_data"),
+    path("my-data/download/<str:token>/", links.export, name="export"),
+    path("my-data/erase/<str:token>/", links.erase, name="erase"),
 ]

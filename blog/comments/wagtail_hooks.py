@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from . import moderation
+from . import moderation, personal_data, retention
 from .admin.access import may_moderate
 from .admin.bulk_actions import BULK_ACTIONS
 from .admin.panels import PendingCommentsPanel
@@ -29,3 +29,8 @@ hooks.register("register_log_actions", moderation.register_log_actions)
 def add_pending_comments_panel(request, panels):
     if may_moderate(request.user):
         panels.append(PendingCommentsPanel())
+
+
+# Readers' rights: the audit log's words for exporting, erasing and purging their data.
+hooks.register("register_log_actions", personal_data.register_log_actions)
+hooks.register("register_log_actions", retention.register_log_actions)

@@ -91,16 +91,16 @@ def test_therapist_writes_and_publishes_an_article(tree, therapist, desktop_page
     expect(authors.locator("[data-chooser-title]")).to_have_text(profile.title)
     expect(authors.locator('input[name="author_links-0-author"]')).to_have_value(str(profile.pk))
 
-    # The body starts empty; its first block must be Markdown.
+    # The body starts with one Markdown block to write in, and no error before she has.
     body = page.get_by_role("region", name=re.compile(r"^Body"))
-    body.get_by_role("button", name="Insert a block").first.click()
-    page.get_by_role("option", name="Markdown").click()
+    expect(body.locator(".CodeMirror")).to_have_count(1)
+    expect(page.get_by_text("minimum number of items")).to_have_count(0)
     write_markdown(page, body)
 
     # Link the technique through the "Related techniques" inline panel's page chooser.
     techniques = page.get_by_role("region", name=re.compile(r"^Related techniques"))
     techniques.get_by_role("button", name="Add Technique").click()
-    techniques.get_by_role("button", name=re.compile(r"^Choose a page")).click()
+    techniques.get_by_role("button", name="Choose a technique").click()
     chooser = page.get_by_role("dialog")
     chooser.get_by_role("link", name=technique.title).click()
     expect(chooser).to_be_hidden()

@@ -67,17 +67,24 @@ def test_the_reply_email_links_to_the_reply(
     article, admin_user, django_capture_on_commit_callbacks
 ):
     rules(notify_on_reply=True)
-    top = make_comment(article, email="first@example.com")
+    top = make_comment(article, email="first@example.com", notify_replies=True)
     reply = make_comment(article, parent=top, status=Status.PENDING, body="Here is my answer.")
     message = sent(
         django_capture_on_commit_callbacks,
         lambda: moderate(ReaderComment.objects.filter(pk=reply.pk), "approve", admin_user),
     )
     links = LINK.findall(message.body)
-    assert links
-    for link in links:
-        assert "Here is my answer." in follow(Client(), link)
-        assert link.endswith(f"#comment-{reply.pk}")
+    to_reply = [link for link in links if "#comment-" in link]
+    assert len(to_reply) == 1 and to_reply[0].endswith(f"#comment-{reply.pk}")
+    assert "Here is my answer." in follow(Client(), to_reply[0])
+    # The others stop this e-mail (a page with a button: following them changes nothing)
+    # or lead to the reader's data; the List-Unsubscribe header names the unsubscribe link.
+    pages = [follow(Client(), link) for link in links if link not in to_reply]
+    assert len(pages) == 3
+    assert any("Mute this conversation" in page for page in pages)
+    assert any(">Unsubscribe</button>" in page for page in pages)
+    assert message.extra_headers["List-Unsubscribe"] == f"<{links[2]}>"
+    assert "/comments/unsubscribe/" in links[2]
 
 
 @pytest.mark.parametrize("breaker", ["\n", "\r\n", "\r", "\u2028", "\x85", "\u2029"])

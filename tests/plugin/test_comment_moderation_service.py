@@ -51,7 +51,7 @@ def test_approving_records_who_and_when_and_skips_unchanged(article, admin_user)
 def test_approved_replies_notify_the_parent_commenter_when_the_site_wants_it(
     article, admin_user, django_capture_on_commit_callbacks
 ):
-    top = make_comment(article, email="first@example.com", name="First")
+    top = make_comment(article, email="first@example.com", name="First", notify_replies=True)
     reply = make_comment(article, parent=top, status=Status.PENDING, name="Second")
     with django_capture_on_commit_callbacks(execute=True):
         moderate(ReaderComment.objects.filter(pk=reply.pk), "approve", admin_user)

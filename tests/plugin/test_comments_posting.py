@@ -333,7 +333,7 @@ def test_mail_failures_are_logged_and_the_comment_kept(
 ):
     django_user_model.objects.create_superuser("root", "root@example.com", "pw")
     with (
-        mock.patch("blog.comments.notifications.send_mail", side_effect=OSError("no SMTP")),
+        mock.patch("blog.comments.notifications.EmailMessage", side_effect=OSError("no SMTP")),
         caplog.at_level(logging.ERROR),
     ):
         with django_capture_on_commit_callbacks(execute=True):  # runs the callbacks on exit

@@ -128,8 +128,12 @@ def test_the_reference_articles_structure_survives_the_move(tree, tmp_path, sour
     assert article.summary == SUMMARY
     html = Client().get(article.url).content.decode()
     body = html.split('class="article__body', 1)[1].split("</div>", 1)[0]
+    # The table of contents leads the body and lists the same sections.
+    contents, body = body.split("</nav>", 1)
+    listed = re.findall(r'<a href="#[^"]+">(.*?)</a>', contents)
 
     headings = re.findall(r"<h2[^>]*>(.*?)</h2>", body)
+    assert listed == headings
     assert headings == [
         "Introduction",
         "What a trigger point is",

@@ -23,7 +23,15 @@ from ..comments import make_comment, post
 
 ROOT = Path(__file__).resolve().parents[2]
 # Every app keeps its own catalogue (make messages).
-APPS = ["blog/core", "blog/pagecache", "blog/comments", "blog/discovery", "blog", "therapies"]
+APPS = [
+    "blog/core",
+    "blog/pagecache",
+    "blog/comments",
+    "blog/discovery",
+    "blog/transfer",
+    "blog",
+    "therapies",
+]
 LISTING = "/admin/comments/"
 
 
@@ -77,7 +85,12 @@ def test_the_held_comment_email_is_in_the_sites_language(
     assert f"Hay un comentario pendiente de moderación en «{article.title}»." in message.body
     assert "De: Rowan Reader" in message.body
     assert "Motivo de la retención: tiene demasiados enlaces" in message.body
-    assert "Modéralo aquí: http://testserver/admin/comments/?status=pending" in message.body
+    assert (
+        "Todos los comentarios pendientes de moderación: "
+        "http://testserver/admin/comments/?status=pending"
+    ) in message.body
+    assert "Apruébalo: http://testserver/admin/comments/from-email/" in message.body
+    assert "Ábrelo en la administración: http://testserver/admin/comments/inspect/" in message.body
 
 
 def column_headings(page):

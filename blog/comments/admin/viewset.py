@@ -27,8 +27,10 @@ from ..moderation import moderate
 from .access import URL_NAMESPACE, ModeratorRequiredMixin, moderatable
 from .chooser import ReaderCommentChooserViewSet
 from .columns import CommentColumn, ModerationColumn, NotesColumn, PageColumn
+from .email_moderation import ModerateFromEmailView
 from .filters import SEARCH_FIELDS, ReaderCommentFilterSet
 from .menu import CommentsMenuItem
+from .personal_data import EraseCommenterView, ExportCommenterView, commenter_buttons
 from .replies import ReplyView
 from .views import ModerateView, moderation_buttons
 
@@ -116,6 +118,7 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
                     priority=30,
                 )
             )
+        buttons += commenter_buttons(self.request.user, instance, "menu")
         return buttons
 
 
@@ -143,6 +146,7 @@ class ReaderCommentInspectView(ModeratorRequiredMixin, snippet_views.InspectView
         buttons = [Button(_("History"), url=history_url, icon_name="history", priority=10)]
         if delete_url := self.get_delete_url():
             buttons.append(Button(_("Delete"), url=delete_url, icon_name="bin", priority=20))
+        buttons += commenter_buttons(self.request.user, self.object, "header")
         return buttons
 
     def get_context_data(self, **kwargs):
@@ -233,6 +237,18 @@ class ReaderCommentViewSet(SnippetViewSet):
             *super().get_urlpatterns(),
             path("<wellness_id:pk>/reply/", self.reply_view, name="reply"),
             path("<wellness_id:pk>/<slug:action>/", self.moderate_view, name="moderate"),
+            # Readers' rights: their data, and moderating from the held-comment e-mail.
+            path(
+                "<wellness_id:pk>/commenter/export/",
+                ExportCommenterView.as_view(),
+                name="export_commenter",
+            ),
+            path(
+                "<wellness_id:pk>/commenter/erase/",
+                EraseCommenterView.as_view(),
+                name="erase_commenter",
+            ),
+            path("from-email/<str:token>/", ModerateFromEmailView.as_view(), name="from_email"),
         ]
 
     def get_permissions_to_register(self):

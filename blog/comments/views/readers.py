@@ -14,21 +14,9 @@ from .. import commenter, confirmation, own, reports
 from ..identity import ip_hash
 from ..links import LinkError, read_token
 from ..models import CommentReport, DiscussionSettings, ReaderComment
+from .link_problems import link_problem
 
 Status = ReaderComment.Status
-
-
-def link_problem(request, error):
-    """The page for a link that does not work: forged (400), or expired or used up (410)."""
-    if error == "used":
-        message, status = _("This link was already used."), 410
-    elif error == "expired":
-        message, status = _("This link has expired."), 410
-    else:
-        message, status = _("This link is not valid. Please copy the whole link."), 400
-    return TemplateResponse(
-        request, "wellness_comments/link_problem.html", {"message": message}, status=status
-    )
 
 
 def comment_from_link(purpose, token):
@@ -36,7 +24,7 @@ def comment_from_link(purpose, token):
     try:
         payload = read_token(purpose, token)
     except LinkError as error:
-        return None, "expired" if error.expired else "invalid"
+        return None, error
     comment = ReaderComment.objects.select_related("page").filter(pk=payload.get("comment"))
     comment = comment.first()
     return (comment, None) if comment is not None else (None, "used")
