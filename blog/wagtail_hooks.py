@@ -15,6 +15,8 @@ def articles_about_technique():
     return ArticlesAboutTechnique()
 
 
-@hooks.register("insert_editor_css")
-def markdown_toolbar_labels():
+# Wagtail 8 no longer calls "insert_editor_css"; every admin page (page and snippet editors,
+# settings) loads the global stylesheet hook, and each may hold a Markdown editor.
+@hooks.register("insert_global_admin_css")
+def markdown_toolbar_glyphs():
     return format_html('<link rel="stylesheet" href="{}">', static(MARKDOWN_TOOLBAR_CSS))

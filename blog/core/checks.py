@@ -3,7 +3,8 @@ site starts rather than as an error on a reader's first comment."""
 
 import ipaddress
 
-from django.core.checks import Error, register
+from django.conf import settings
+from django.core.checks import Error, Warning, register
 
 from .conf import wellness_settings
 
@@ -35,3 +36,18 @@ def check_trusted_proxies(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@register()
+def check_markdown_editor_stays_offline(app_configs, **kwargs):
+    """wagtail-markdown's editor fetches Font Awesome from a CDN unless told not to; the
+    plugin draws the toolbar's glyphs itself (blog/static/wellness/admin)."""
+    if getattr(settings, "WAGTAILMARKDOWN", {}).get("autodownload_fontawesome") is False:
+        return []
+    return [
+        Warning(
+            "The Markdown editor fetches Font Awesome from a CDN.",
+            hint='Set WAGTAILMARKDOWN = {"autodownload_fontawesome": False}.',
+            id="wellness.W001",
+        )
+    ]

@@ -1,6 +1,7 @@
 """The core's additions to the Wagtail admin: the permission to publish without review, in
 the group editor, and the submit button first for those who must submit."""
 
+from django.apps import apps
 from django.contrib.auth.models import Permission
 from wagtail import hooks
 
@@ -18,10 +19,23 @@ def register_publish_without_review_permission():
 def submit_for_review_first(menu_items, request, context):
     """Where a therapist may not publish a wellness page, submitting it for review is what
     she came to do: make it the button she sees, not an item hidden under "Save draft"."""
-    if not isinstance(context.get("page"), WellnessPageMixin):
+    model = edited_page_model(request, context)
+    if model is None or not issubclass(model, WellnessPageMixin):
         return
     names = [item.name for item in menu_items]
     if "action-submit" not in names or "action-publish" in names:
         return
     submit = menu_items.pop(names.index("action-submit"))
     menu_items.insert(0, submit)
+
+
+def edited_page_model(request, context):
+    """The page type of the editor's page: the page's, or when creating one (the menu then
+    knows only the parent) the type named in the create view's URL."""
+    if (page := context.get("page")) is not None:
+        return type(page)
+    kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+    try:
+        return apps.get_model(kwargs["content_type_app_name"], kwargs["content_type_model_name"])
+    except (KeyError, LookupError):
+        return None

@@ -6,20 +6,25 @@ These tests run against tests/host, whose settings list the plugin's apps in the
 the README's order, after the host's ``blog`` app."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import wagtail
 from django.contrib.auth.models import Group
+from django.core import checks
 from django.test import Client
 from django.urls import reverse
+from wagtail import hooks
 
 from blog.comments.models import ReaderComment
 from blog.core.permissions import THERAPISTS
 from tests.host.blog.models import BlogIndexPage as HostBlogIndex
 from tests.host.blog.models import BlogPage as HostStory
 from tests.host.settings import PLUGIN_APPS
+from therapies.models import SECTIONS_HOOK
 
 from ..comments import comment_data, rules
 from ..factories import publish
@@ -119,3 +124,33 @@ def test_the_host_says_who_moderates_its_pages_comments(host_story):
     writer = Client()
     writer.force_login(host_story.byline)
     assert "Hi" in writer.get("/admin/comments/").content.decode()
+
+
+def test_every_wagtail_hook_the_plugin_uses_is_one_wagtail_still_calls():
+    """A hook Wagtail stopped calling (as Wagtail 8 did "insert_editor_css") fails silently:
+    each name the plugin registers must be called in Wagtail's source, or be the plugin's own."""
+    plugin = ("blog.", "therapies.")
+    used = {
+        name
+        for name, registered in hooks._hooks.items()
+        for function, _order in registered
+        if function.__module__.startswith(plugin)
+    }
+    assert "insert_global_admin_css" in used  # the Markdown toolbar's glyphs
+    source = Path(wagtail.__file__).parent
+    wagtail_code = "\n".join(
+        path.read_text(encoding="utf-8", errors="ignore")
+        for path in source.rglob("*")
+        if path.suffix in (".py", ".html") and "tests" not in path.parts
+    )
+    called = re.compile(r"""(?:get_hooks\(\s*|hook_output\s+)["']([a-z_]+)["']""")
+    assert used - set(called.findall(wagtail_code)) == {SECTIONS_HOOK}
+
+
+def test_a_site_whose_markdown_editor_would_reach_a_cdn_is_warned(settings):
+    def warned():
+        return [e.id for e in checks.run_checks() if e.id == "wellness.W001"]
+
+    assert warned() == []
+    settings.WAGTAILMARKDOWN = {}
+    assert warned() == ["wellness.W001"]
