@@ -2,8 +2,9 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
-from blog.core.permissions import THERAPISTS
+from blog.core.permissions import MODERATORS, THERAPISTS
 
 from .factories import make_article, make_author, make_site_tree, make_technique
 
@@ -42,6 +43,21 @@ def therapist(tree, django_user_model):
     user.groups.add(Group.objects.get(name=THERAPISTS))
     make_author(tree.authors, "Maren Oakhurst", user=user)
     return user
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    """A member of the Moderators group: moderates every comment, publishes nothing."""
+    user = django_user_model.objects.create_user("mo", "mo@example.com", "pw")
+    user.groups.add(Group.objects.get(name=MODERATORS))
+    return user
+
+
+@pytest.fixture
+def moderator_client(moderator):
+    client = Client()
+    client.force_login(moderator)
+    return client
 
 
 @pytest.fixture(autouse=True)

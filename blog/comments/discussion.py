@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from blog.core.converters import parse_id
 
 from .forms import ReaderCommentForm
+from .in_context import comment_in_context, thread_ids
 from .models import DiscussionSettings
 from .own import editable_ids
 from .replies import may_answer
@@ -30,6 +31,8 @@ class Discussion:
     # The requester may answer as the page's author (blog.comments.replies): the form
     # posts their reply, signed with their byline.
     as_author: bool = False
+    # The comment a moderator looks at in its place (blog.comments.in_context), marked.
+    in_context_id: int | None = None
 
     @property
     def public_comments(self):
@@ -42,7 +45,8 @@ def discussion_for(request, page):
     is_open = page.comments_are_open(rules)
     if page.pk is None:  # previewing a page that was never saved: no comments yet
         return Discussion(rules, is_open)
-    comments = comment_threads(request, page, rules)
+    in_context = comment_in_context(request)
+    comments = comment_threads(request, page, rules, moderated_ids=thread_ids(request))
     reply_target = _reply_target(request, comments, rules)
     as_author = may_answer(request.user, page)
     form = None
@@ -60,6 +64,7 @@ def discussion_for(request, page):
         reply_target=reply_target,
         editable_ids=editable_ids(request, shown, rules) if rules.edit_window_minutes else set(),
         as_author=as_author,
+        in_context_id=in_context.pk if in_context else None,
     )
 
 

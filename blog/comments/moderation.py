@@ -26,22 +26,27 @@ ACTIONS = {
     "spam": (Status.SPAM, "wellness_comments.spam", _("Mark as spam"), _("Marked as spam")),
 }
 DELETE_LOG_ACTION = "wellness_comments.delete"
+UNDO_LOG_ACTION = "wellness_comments.undo"
+STATUS_SET_BY = {log_action: status for status, log_action, _label, _done in ACTIONS.values()}
 
 
 def register_log_actions(actions):
     for _status, log_action, label, done in ACTIONS.values():
         actions.register_action(log_action, label, done)
     actions.register_action(DELETE_LOG_ACTION, _("Delete comment"), _("Deleted comment"))
+    actions.register_action(UNDO_LOG_ACTION, _("Undo"), _("Undid a moderation action"))
 
 
 @transaction.atomic
-def moderate(comments, action, user):
+def moderate(comments, action, user, batch=None):
     """Apply ``action`` ("approve", "reject", "spam" or "delete") to ``comments``.
 
     A comment its writer edited after it was approved carries the edit: approving it
     publishes the edit, rejecting it turns the edit down and keeps the approved text. Any
     decision resolves the comments' reports from readers. Returns the number of comments
-    changed. The caller has checked permissions.
+    changed. The caller has checked permissions. ``batch`` (a UUID) names the audit log
+    entries of this action, each holding the comment's status before it, for undoing it
+    (blog.comments.admin.undo).
     """
     comments = list(comments.select_related("page", "parent"))
     if action == "delete":  # their reports go with them
@@ -63,12 +68,51 @@ def moderate(comments, action, user):
     ReaderComment.objects.filter(pk__in=[c.pk for c in changed]).update(
         status=status, moderated_by=user, moderated_at=now
     )
-    _log([*changed, *edits], log_action, user, timestamp=now)
+    _log([*changed, *edits], log_action, user, timestamp=now, batch=batch)
     reports.resolve([c.pk for c in comments])
     comments_changed({c.page_id for c in changed})
     if status == Status.APPROVED:
         _notify_replies(changed)
     return len(changed) + len(edits)
+
+
+def batch_changes(batch, user, since):
+    """What ``user``'s action ``batch`` (logged after ``since``) changed: the log action and
+    {comment id: its status before}. Edits it published or turned down are not in it."""
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ReaderComment),
+        uuid=batch,
+        user=user,
+        timestamp__gte=since,  # indexed: the batch is found among the latest entries
+        action__in=STATUS_SET_BY,
+    ).values_list("object_id", "action", "data")
+    action, before = None, {}
+    for object_id, action, data in entries:
+        if data.get("status") != STATUS_SET_BY[action]:
+            before[int(object_id)] = data["status"]
+    return action, before
+
+
+@transaction.atomic
+def undo(comments, action, before, user):
+    """Put ``comments`` (a queryset) back to their status ``before`` ({id: status}) the log
+    ``action``, those the action still holds (no one moderated them since). Returns how many
+    went back. Replies already e-mailed about stay e-mailed."""
+    status_now = STATUS_SET_BY[action]
+    comments = list(
+        comments.filter(pk__in=before, status=status_now).select_related("page", "parent")
+    )
+    now = timezone.now()
+    by_status = {}
+    for comment in comments:
+        by_status.setdefault(before[comment.pk], []).append(comment.pk)
+    for status, ids in by_status.items():
+        ReaderComment.objects.filter(pk__in=ids).update(
+            status=status, moderated_by=user, moderated_at=now
+        )
+    _log(comments, UNDO_LOG_ACTION, user, timestamp=now)
+    comments_changed({c.page_id for c in comments})
+    return len(comments)
 
 
 def _settle_edits(edited, publish):
@@ -100,9 +144,9 @@ def _with_descendants(comments):
     return list(found.values())
 
 
-def _log(comments, action, user, deleted=False, timestamp=None):
+def _log(comments, action, user, deleted=False, timestamp=None, batch=None):
     content_type = ContentType.objects.get_for_model(ReaderComment)
-    batch = uuid.uuid4()
+    batch = batch or uuid.uuid4()
     ModelLogEntry.objects.bulk_create(
         ModelLogEntry(
             content_type=content_type,

@@ -27,10 +27,13 @@ class CommentThreads:
     approved_count: int  # approved comments on the page, replies included
 
 
-def comment_threads(request, page, rules):
+def comment_threads(request, page, rules, moderated_ids=()):
     """A page of top-level comments with all their replies, as a tree, in two queries
-    however many comments there are: the counts, then the page of threads."""
-    visible = ReaderComment.objects.for_page(page).visible_to(own_comment_ids(request))
+    however many comments there are: the counts, then the page of threads. A moderator's
+    view in context also shows ``moderated_ids``."""
+    visible = ReaderComment.objects.for_page(page).visible_to(
+        own_comment_ids(request), moderated_ids
+    )
     counts = visible.aggregate(
         threads=Count("pk", filter=Q(depth=1)),
         approved=Count("pk", filter=Q(status=ReaderComment.Status.APPROVED)),

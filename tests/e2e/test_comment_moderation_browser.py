@@ -38,13 +38,16 @@ def post_comment(page, article, name, body):
 
 
 def approve_from_listing(page, text):
-    """Open the queue from the menu, which shows one comment waiting, and approve it."""
+    """Open the queue from the menu, which shows one comment waiting, and approve it; the
+    row it then has under the "Approved" tab."""
     page.get_by_role("link", name="Comments (1)").click()
     expect(page).to_have_url(re.compile(r"/admin/comments/"))
     row = page.get_by_role("row").filter(has_text=text)
     row.get_by_role("button", name="Approve", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("approved")
     expect(page.get_by_role("link", name="Comments", exact=True)).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text=text)).to_have_count(0)  # out of the queue
+    page.get_by_role("link", name=re.compile(r"^Approved")).click()
     return page.get_by_role("row").filter(has_text=text)
 
 

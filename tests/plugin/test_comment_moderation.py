@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, Site
 
 from blog.comments.models import DiscussionSettings, ReaderComment
-from blog.core.permissions import MODERATORS, THERAPISTS
+from blog.core.permissions import THERAPISTS
 from blog.models import AuthorPage
 
 from ..factories import make_article, make_author
@@ -81,16 +81,6 @@ def logged_in(user):
 
 
 @pytest.fixture
-def moderator(db, django_user_model):
-    return user_in(django_user_model, "mo", MODERATORS)
-
-
-@pytest.fixture
-def moderator_client(moderator):
-    return logged_in(moderator)
-
-
-@pytest.fixture
 def therapist(tree, django_user_model):
     """A therapist with an author profile, but no moderation permission."""
     user = user_in(django_user_model, "maren", THERAPISTS)
@@ -118,7 +108,8 @@ def test_moderator_sees_the_pending_count_in_the_menu_and_the_listing(moderator_
     assert response.status_code == 200
     content = response.content.decode()
     assert content.count("Waiting reader") >= 2
-    assert "Published reader" in content
+    assert "Published reader" not in content  # the queue opens on the pending ones
+    assert "Published reader" in moderator_client.get(f"{LISTING}?status=").content.decode()
     assert "Add reader comment" not in content  # comments come from readers only
     first = ReaderComment.objects.pending().first()
     assert f'formaction="{moderate_url(first, "reject")}"' in content
@@ -205,7 +196,10 @@ def test_dashboard_panel_lists_pending_comments_with_working_buttons(moderator_c
     assert status_of(comments[0]) == Status.APPROVED
     moderator_client.post(moderate_url(comments[1], "spam"), {"next": DASHBOARD})
     assert status_of(comments[1]) == Status.SPAM
-    assert "Comments awaiting moderation" not in moderator_client.get(DASHBOARD).content.decode()
+    # Nothing left to moderate: the panel stays only to offer undoing the last action.
+    dashboard = moderator_client.get(DASHBOARD).content.decode()
+    assert "data-moderate=" not in dashboard
+    assert "You marked 1 comment as spam." in dashboard
 
 
 def test_group_editor_offers_the_moderation_and_publishing_permissions(admin_client):
@@ -416,6 +410,20 @@ def test_bulk_select_all_keeps_to_the_listing_filters(moderator_client, article)
     moderator_client.post(bulk_url("approve", id="all", status="pending"))
     assert {status_of(c) for c in pending} == {Status.APPROVED}
     assert status_of(spam[0]) == Status.SPAM
+
+
+def test_bulk_select_all_in_the_queue_as_it_opens_means_the_pending_ones(moderator_client, article):
+    """The queue opens on pending comments with no status in its address: "select all in
+    listing" there must not reach the approved, spam and rejected ones."""
+    pending = add_comments(article, 2)
+    others = [*add_comments(article, 1, status=Status.SPAM)]
+    others += add_comments(article, 1, status=Status.REJECTED)
+    moderator_client.post(bulk_url("spam", id="all"))
+    assert {status_of(c) for c in pending} == {Status.SPAM}
+    assert [status_of(c) for c in others] == [Status.SPAM, Status.REJECTED]
+    approved = add_comments(article, 1, status=Status.APPROVED)
+    moderator_client.post(bulk_url("reject", id="all"))
+    assert status_of(approved[0]) == Status.APPROVED
 
 
 @pytest.mark.parametrize("action", [*ACTIONS, "delete"])

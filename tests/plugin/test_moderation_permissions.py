@@ -56,7 +56,7 @@ def moderation_urls(comment):
     meta = ReaderComment._meta
     for action in [*ACTIONS, "delete"]:
         bulk = reverse("wagtail_bulk_action", args=(meta.app_label, meta.model_name, action))
-        urls += [f"{bulk}?id={comment.pk}", f"{bulk}?id=all"]
+        urls += [f"{bulk}?id={comment.pk}", f"{bulk}?id=all&status="]  # "all": every status
     return urls
 
 

@@ -5,7 +5,6 @@ its writer sees the site's support message, and moderators are e-mailed at once.
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -87,13 +86,6 @@ def test_the_listing_filters_and_counts_reports(article, public_comment, admin_c
 # Safeguarding
 
 CRISIS = "Some nights I think about ending my life."
-
-
-@pytest.fixture
-def moderator(db, django_user_model):
-    user = django_user_model.objects.create_user("mo", "mo@example.com", "pw")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 def test_a_crisis_comment_is_urgent_never_auto_approved_and_mailed_at_once(

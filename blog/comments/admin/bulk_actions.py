@@ -18,8 +18,14 @@ from blog.core.converters import parse_id
 from ..models import ReaderComment
 from ..moderation import moderate
 from ..permissions import policy
+from . import undo
 from .access import forbidden, may_moderate, moderatable, url_name
 from .filters import listing_queryset
+
+# The class of the actions undoable for a while afterwards (blog.comments.admin.undo), whose
+# footer buttons the queue therefore posts at once, without the confirmation page
+# (static/wellness/admin/queue.js).
+QUICK = "wellness-quick"
 
 
 class CommentBulkAction(SnippetBulkAction):
@@ -82,13 +88,23 @@ class CommentBulkAction(SnippetBulkAction):
             "action_classes": " ".join(self.classes),
         }
 
+    @cached_property
+    def batch(self):
+        return undo.new_batch()
+
     def get_execution_context(self):
-        return {**super().get_execution_context(), "user": self.request.user}
+        return {**super().get_execution_context(), "user": self.request.user, "batch": self.batch}
 
     @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
+    def execute_action(cls, objects, user=None, batch=None, **kwargs):
         comments = ReaderComment.objects.filter(pk__in=[comment.pk for comment in objects])
-        return moderate(comments, cls.moderation_action, user), 0
+        return moderate(comments, cls.moderation_action, user, batch=batch), 0
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if QUICK in self.classes:
+            undo.offer(self.request, self.batch)
+        return response
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         if not num_parent_objects:
@@ -101,6 +117,7 @@ class ApproveCommentsBulkAction(CommentBulkAction):
     action_type = "approve"
     aria_label = _("Approve selected comments")
     action_priority = 10
+    classes = {QUICK}
     moderation_action = "approve"
     confirmation = ngettext_lazy(
         "This comment will be approved:", "These %(count)d comments will be approved:", "count"
@@ -114,6 +131,7 @@ class RejectCommentsBulkAction(CommentBulkAction):
     action_type = "reject"
     aria_label = _("Reject selected comments")
     action_priority = 20
+    classes = {QUICK}
     moderation_action = "reject"
     confirmation = ngettext_lazy(
         "This comment will be rejected:", "These %(count)d comments will be rejected:", "count"
@@ -127,7 +145,7 @@ class SpamCommentsBulkAction(CommentBulkAction):
     action_type = "spam"
     aria_label = _("Mark selected comments as spam")
     action_priority = 30
-    classes = {"serious"}
+    classes = {"serious", QUICK}
     moderation_action = "spam"
     confirmation = ngettext_lazy(
         "This comment will be marked as spam:",

@@ -1,8 +1,10 @@
 """Table columns for the comment listing."""
 
 from django.middleware.csrf import get_token
+from django.urls import reverse
 from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
 
+from .access import url_name
 from .views import moderation_buttons, reply_url
 
 CSS = {"all": ["wellness/admin/comments.css"]}
@@ -15,14 +17,34 @@ def title_id(comment):
 
 
 class CommentColumn(ButtonsColumnMixin, TitleColumn):
-    """The excerpt, linking to the comment, with the "More" menu of the row."""
+    """The excerpt on one line, opening on the full comment, its writer's address and a
+    link to see it in its place; with the "More" menu of the row."""
 
-    def __init__(self, name, get_row_buttons, **kwargs):
+    cell_template_name = "wellness_comments/admin/comment_cell.html"
+
+    def __init__(self, name, get_row_buttons, next_url, **kwargs):
         super().__init__(name, get_title_id=title_id, **kwargs)
         self.get_row_buttons = get_row_buttons
+        self.next_url = next_url
 
     def get_buttons(self, instance, parent_context):
         return self.get_row_buttons(instance)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context.update(
+            in_context_url=reverse(url_name("in_context"), args=(instance.pk,)),
+            reply_url=reply_url(instance) if not instance.removed else None,
+            next_url=self.next_url,
+        )
+        return context
+
+
+class CommenterColumn(Column):
+    """The writer's name, and how many of their comments were approved and marked as spam
+    before (``approved_before`` and ``spam_before``, set by the queue for the whole page)."""
+
+    cell_template_name = "wellness_comments/admin/commenter_cell.html"
 
 
 class PageColumn(Column):
@@ -46,7 +68,8 @@ class NotesColumn(Column):
 
 
 class ModerationColumn(Column):
-    """Approve, reject and spam buttons, as a form that posts back to ``next_url``."""
+    """Approve, reject and spam buttons, as a form that posts back to ``next_url``. (The
+    reply link is in the comment's cell, opened: the row stays one line.)"""
 
     cell_template_name = "wellness_comments/admin/moderation_cell.html"
 
@@ -60,7 +83,6 @@ class ModerationColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context.update(
-            reply_url=reply_url(instance) if not instance.removed else None,
             buttons=moderation_buttons(instance),
             next_url=self.next_url,
             described_by=title_id(instance),

@@ -49,6 +49,16 @@ class PageChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = PageChoiceField
 
 
+def queue_filters(query):
+    """The listing's filters from its query string: the queue opens on what awaits a
+    decision, and "status=" (empty) asks for all comments."""
+    if "status" in query:
+        return query
+    data = query.copy()
+    data["status"] = ReaderComment.Status.PENDING
+    return data
+
+
 class ReaderCommentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -56,11 +66,13 @@ class ReaderCommentFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         empty_label=_("All"),
         method="filter_status",
+        initial=ReaderComment.Status.PENDING,
     )
     reported = django_filters.BooleanFilter(
         label=_("Reported by readers"),
         method="filter_reported",
         widget=forms.CheckboxInput,
+        initial=False,  # unticked is no filter, not one to show as active
     )
     # A page chooser, not a <select>: a site with thousands of commented articles would
     # otherwise render (and the moderator scroll) thousands of options on every page.
@@ -103,7 +115,7 @@ def search(queryset, query):
 def listing_queryset(request):
     """The comments the listing shows for this request's filters and search."""
     queryset = moderatable(request.user)
-    filters = ReaderCommentFilterSet(request.GET, queryset=queryset, request=request)
+    filters = ReaderCommentFilterSet(queue_filters(request.GET), queryset=queryset, request=request)
     if not filters.is_valid():  # never widen a bulk action to everything on a bad filter
         return queryset.none()
     return search(filters.qs, request.GET.get("q", "").strip())

@@ -17,6 +17,11 @@ def pending_count(request):
     return getattr(request, _CACHE_ATTRIBUTE)
 
 
+def remember_pending_count(request, count):
+    """For a view that counted them already (the queue's tabs): the menu asks no more."""
+    setattr(request, _CACHE_ATTRIBUTE, count)
+
+
 def label_with_count(label, count):
     if not count:
         return str(label)

@@ -4,7 +4,8 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from .access import listing_url, moderatable
+from . import undo
+from .access import listing_url, moderatable, url_name
 from .columns import CSS
 from .menu import pending_count
 from .views import moderation_buttons
@@ -38,5 +39,7 @@ class PendingCommentsPanel(Component):
             "pending_count": pending_count(request),
             "queue_url": f"{listing_url()}?status=pending",
             "next_url": reverse("wagtailadmin_home"),
+            "undo": undo.offered(request),
+            "undo_url": reverse(url_name("undo")),
             "csrf_token": get_token(request),
         }

@@ -1,4 +1,5 @@
-"""Approving, rejecting, marking as spam or deleting one comment: a POST from a button."""
+"""One comment: approving, rejecting, marking it as spam or deleting it (a POST from a
+button), and seeing it in its place on its page."""
 
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -7,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin import messages
 
+from .. import in_context
 from ..models import ReaderComment
 from ..moderation import ACTIONS, moderate
 from ..permissions import policy
+from . import undo
 from .access import (
     forbidden,
     listing_url,
@@ -72,10 +75,28 @@ class ModerateView(View):
         comment = get_object_or_404(ReaderComment, pk=pk)
         if not may_apply(request.user, action, comment):
             return forbidden(request)
-        changed = moderate(ReaderComment.objects.filter(pk=comment.pk), action, request.user)
+        batch = undo.new_batch()
+        changed = moderate(
+            ReaderComment.objects.filter(pk=comment.pk), action, request.user, batch=batch
+        )
+        if action != "delete":  # deleting asks first, and cannot be undone
+            undo.offer(request, batch)
         messages.success(request, self.message(action, comment, changed))
         return HttpResponseRedirect(safe_next_url(request, listing_url()))
 
     def message(self, action, comment, changed):
         messages = DONE if changed else ALREADY_DONE
         return messages[action] % {"name": comment.name}
+
+
+class InContextView(View):
+    """The comment's page as a preview, with the comment in its place in its thread and
+    marked: "View in context" in the queue."""
+
+    def get(self, request, pk):
+        if not may_moderate(request.user):  # before the lookup: no probing for comment ids
+            return forbidden(request)
+        comment = get_object_or_404(ReaderComment.objects.select_related("page", "thread"), pk=pk)
+        if not may_moderate_comment(request.user, comment):
+            return forbidden(request)
+        return in_context.preview(request, comment)

@@ -13,113 +13,24 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
-from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, StatusTagColumn
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.core import converters  # noqa: F401 (registers <wellness_id:...>)
 
-from .. import reports
 from ..models import ReaderComment
 from ..moderation import moderate
 from .access import URL_NAMESPACE, ModeratorRequiredMixin, moderatable
 from .chooser import ReaderCommentChooserViewSet
-from .columns import CommentColumn, ModerationColumn, NotesColumn, PageColumn
 from .email_moderation import ModerateFromEmailView
 from .filters import SEARCH_FIELDS, ReaderCommentFilterSet
 from .menu import CommentsMenuItem
 from .personal_data import EraseCommenterView, ExportCommenterView, commenter_buttons
+from .queue import ReaderCommentIndexView
 from .replies import ReplyView
-from .views import ModerateView, moderation_buttons
-
-
-def is_pending(comment):
-    return comment.status == ReaderComment.Status.PENDING
-
-
-class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
-    any_permission_required = None  # ModeratorRequiredMixin decides
-    history_url_name = None  # set by the viewset, like the other URL names
-    default_ordering = "-created_at"
-
-    def order_queryset(self, queryset):
-        # Urgent comments still waiting come first, whatever the order asked for; the pk
-        # breaks ties, so comments posted in the same instant keep their page.
-        return queryset.urgent_first().order_by("-waiting_urgent", self.ordering, "-pk")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        rows = list(context["object_list"])
-        summaries = reports.summaries([comment.pk for comment in rows])
-        for comment in rows:
-            comment.report_summary = summaries.get(comment.pk, [])
-            comment.report_count = sum(count for _reason, count in comment.report_summary)
-        return context
-
-    @cached_property
-    def columns(self):
-        return [
-            BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"),
-            CommentColumn(
-                "excerpt",
-                label=_("Comment"),
-                get_url=self.get_inspect_url,
-                get_row_buttons=self.get_list_buttons,
-            ),
-            Column("name", label=_("Name"), sort_key="name"),
-            Column("email", label=_("E-mail"), sort_key="email"),
-            PageColumn("page", label=_("Page"), sort_key="page__title"),
-            StatusTagColumn(
-                "get_status_display", label=_("Status"), sort_key="status", primary=is_pending
-            ),
-            DateColumn("created_at", label=_("Posted"), sort_key="created_at"),
-            NotesColumn("notes", label=_("Notes")),
-            ModerationColumn("moderate", label=_("Moderate"), next_url=self.next_url),
-        ]
-
-    @cached_property
-    def next_url(self):
-        """This listing, as filtered now, to come back to after a moderation button."""
-        params = self.request.GET.copy()
-        params.pop("_w_filter_fragment", None)  # set by the results-only refreshes
-        return f"{self.index_url}?{params.urlencode()}" if params else self.index_url
-
-    def get_edit_url(self, instance):
-        return None  # comments are not edited; the title links to the inspect page
-
-    def get_inspect_url(self, instance):
-        # The queryset holds only comments the user may moderate: no per-row check.
-        return reverse(self.inspect_url_name, args=(instance.pk,))
-
-    @cached_property
-    def may_delete(self):
-        return self.user_has_permission("delete")
-
-    def get_list_more_buttons(self, instance):
-        buttons = [
-            MenuItem(
-                _("Inspect"), self.get_inspect_url(instance), icon_name="info-circle", priority=10
-            ),
-            MenuItem(
-                _("History"),
-                reverse(self.history_url_name, args=(instance.pk,)),
-                icon_name="history",
-                priority=20,
-            ),
-        ]
-        if self.may_delete:
-            buttons.append(
-                MenuItem(
-                    _("Delete"),
-                    reverse(self.delete_url_name, args=(instance.pk,)),
-                    icon_name="bin",
-                    priority=30,
-                )
-            )
-        buttons += commenter_buttons(self.request.user, instance, "menu")
-        return buttons
+from .undo import UndoView
+from .views import InContextView, ModerateView, moderation_buttons
 
 
 class ReaderCommentInspectView(ModeratorRequiredMixin, snippet_views.InspectView):
@@ -189,6 +100,8 @@ class ReaderCommentViewSet(SnippetViewSet):
     url_namespace = URL_NAMESPACE
 
     index_view_class = ReaderCommentIndexView
+    index_template_name = "wellness_comments/admin/queue.html"
+    index_results_template_name = "wellness_comments/admin/queue_results.html"
     inspect_view_class = ReaderCommentInspectView
     history_view_class = ReaderCommentHistoryView
     delete_view_class = ReaderCommentDeleteView
@@ -235,7 +148,9 @@ class ReaderCommentViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
+            path("undo/", UndoView.as_view(), name="undo"),
             path("<wellness_id:pk>/reply/", self.reply_view, name="reply"),
+            path("<wellness_id:pk>/context/", InContextView.as_view(), name="in_context"),
             path("<wellness_id:pk>/<slug:action>/", self.moderate_view, name="moderate"),
             # Readers' rights: their data, and moderating from the held-comment e-mail.
             path(

@@ -3,9 +3,15 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, When
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+
+def _awaiting_moderation():
+    Status = ReaderComment.Status
+    return Q(status=Status.PENDING) | Q(status=Status.APPROVED, edited_at__isnull=False)
 
 
 class ReaderCommentQuerySet(models.QuerySet):
@@ -18,10 +24,7 @@ class ReaderCommentQuerySet(models.QuerySet):
     def awaiting_moderation(self):
         """What a moderator has to decide: pending comments, and approved ones whose
         writers edited them since."""
-        return self.filter(
-            Q(status=ReaderComment.Status.PENDING)
-            | Q(status=ReaderComment.Status.APPROVED, edited_at__isnull=False)
-        )
+        return self.filter(_awaiting_moderation())
 
     def urgent_first(self):
         """Annotated with ``waiting_urgent``: 1 for an urgent comment still pending."""
@@ -33,13 +36,44 @@ class ReaderCommentQuerySet(models.QuerySet):
     def for_page(self, page):
         return self.filter(page=page)
 
-    def visible_to(self, own_ids):
+    def visible_to(self, own_ids, moderated_ids=()):
         """Approved comments, plus the reader's own that still wait (for a moderator, or
-        for their own confirmation)."""
+        for their own confirmation), plus ``moderated_ids`` whatever their status: the
+        thread a moderator looks at in its place (blog.comments.in_context)."""
         waiting = [ReaderComment.Status.PENDING, ReaderComment.Status.UNCONFIRMED]
-        return self.filter(
-            Q(status=ReaderComment.Status.APPROVED) | Q(status__in=waiting, pk__in=own_ids)
+        shown = Q(status=ReaderComment.Status.APPROVED) | Q(status__in=waiting, pk__in=own_ids)
+        if moderated_ids:
+            shown |= Q(pk__in=moderated_ids)
+        return self.filter(shown)
+
+    def status_counts(self):
+        """{status tab: number of comments} in one query; "pending" counts what awaits
+        moderation, as the listing's filter does."""
+        Status = ReaderComment.Status
+        return self.aggregate(
+            pending=Count("pk", filter=_awaiting_moderation()),
+            approved=Count("pk", filter=Q(status=Status.APPROVED)),
+            spam=Count("pk", filter=Q(status=Status.SPAM)),
+            rejected=Count("pk", filter=Q(status=Status.REJECTED)),
+            all=Count("pk"),
         )
+
+    def commenter_history(self, emails):
+        """{address in upper case: (approved, spam)} for the writers of ``emails``, in one
+        query (the index on the upper-cased address serves it, as it serves ``iexact``
+        lookups on PostgreSQL)."""
+        Status = ReaderComment.Status
+        rows = (
+            self.annotate(address=Upper("email"))
+            .filter(address__in={email.upper() for email in emails})
+            .values_list("address")
+            .annotate(
+                approved=Count("pk", filter=Q(status=Status.APPROVED)),
+                spam=Count("pk", filter=Q(status=Status.SPAM)),
+            )
+            .order_by()
+        )
+        return {address: (approved, spam) for address, approved, spam in rows}
 
     def oldest_first(self):
         return self.order_by("created_at", "pk")
@@ -164,7 +198,7 @@ class ReaderComment(models.Model):
         indexes = [
             models.Index(fields=["page", "status", "created_at"]),
             models.Index(fields=["status", "created_at"]),
-            models.Index(fields=["email"]),
+            models.Index(Upper("email"), name="wellness_comment_email_upper"),
         ]
 
     def __str__(self):
