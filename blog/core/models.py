@@ -1,7 +1,10 @@
 """The core's models: the health disclaimer every article and technique page ends with, the
-cached base for the plugin's site settings, and the permission to publish without review."""
+cached base for the plugin's site settings, the permission to publish without review, and the
+record of pages just created that tells a submit from a racing autosave."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -75,3 +78,24 @@ class WellnessPermissions(models.Model):
 
     def __str__(self):
         return str(self._meta.verbose_name)
+
+
+class PageCreation(models.Model):
+    """A wellness page created in the admin in the last hour, and whether the editor's
+    autosave made it or the editor's own button. With it the create view tells a submit
+    that races Wagtail 8's autosave of the same new page from a second new page
+    (blog.core.creation)."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    parent = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    by_autosave = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("page creation")
+        verbose_name_plural = _("page creations")
+
+    def __str__(self):
+        how = "autosave" if self.by_autosave else "editor"
+        return f"page {self.page_id} by {how} at {self.created_at:%Y-%m-%d %H:%M:%S}"

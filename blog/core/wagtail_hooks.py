@@ -1,10 +1,12 @@
 """The core's additions to the Wagtail admin: the permission to publish without review, in
-the group editor, and the submit button first for those who must submit."""
+the group editor, the submit button first for those who must submit, and new pages that a
+racing autosave cannot duplicate (blog.core.creation)."""
 
 from django.apps import apps
 from django.contrib.auth.models import Permission
 from wagtail import hooks
 
+from . import creation
 from .pages import WellnessPageMixin
 from .permissions import PUBLISH_WITHOUT_REVIEW
 
@@ -39,3 +41,9 @@ def edited_page_model(request, context):
         return apps.get_model(kwargs["content_type_app_name"], kwargs["content_type_model_name"])
     except (KeyError, LookupError):
         return None
+
+
+# First of the hooks, so that a host's own before_create_page hooks run once, in the
+# create view this one runs again.
+hooks.register("before_create_page", creation.create_one_at_a_time, order=-100)
+hooks.register("after_create_page", creation.record_creation)

@@ -8,14 +8,15 @@ though the live server needs real commits and the database is flushed afterwards
 
 import os
 import shutil
-import urllib.request
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.servers.basehttp import WSGIServer
+from django.core.servers.basehttp import ThreadedWSGIServer
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
@@ -53,40 +54,84 @@ def _serve_media(settings):
     settings.ROOT_URLCONF = "tests.e2e.urls"
 
 
-class OneRequestAtATimeServer(WSGIServer):
-    """Django's development WSGI server without threads (it then closes every connection
-    after its response, so a browser's keep-alive connections cannot hold it up)."""
+class Answer:
+    """A response that says when the server is done with it (WSGI servers close it)."""
 
-    def __init__(self, *args, connections_override=None, **kwargs):
-        # The server thread already uses the overriding connections (LiveServerThread.run).
-        super().__init__(*args, **kwargs)
+    def __init__(self, response, done):
+        self.response, self.done = response, done
+
+    def __iter__(self):
+        return iter(self.response)
+
+    def close(self):
+        try:
+            if hasattr(self.response, "close"):
+                self.response.close()
+        finally:
+            self.done()
+
+
+class InFlight:
+    """The WSGI app, counting the requests it is answering (until each response is sent)."""
+
+    def __init__(self, app):
+        self.app, self.count, self.changed = app, 0, threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            self.count += 1
+        try:
+            response = self.app(environ, start_response)
+        except BaseException:
+            self.done()
+            raise
+        return Answer(response, self.done)
+
+    def done(self):
+        with self.changed:
+            self.count -= 1
+            self.changed.notify_all()
+
+    def wait_idle(self, quiet=0.2, timeout=30):
+        """Return once nothing has been in flight for ``quiet`` seconds."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while time.monotonic() < deadline:
+                if self.count == 0 and not self.changed.wait(quiet):
+                    return
+                if self.count:
+                    self.changed.wait(0.05)
+        raise TimeoutError(f"{self.count} requests still in flight")
+
+
+class ParallelServer(ThreadedWSGIServer):
+    """Django's threaded development server, as pytest-django's live server uses, which
+    answers requests in parallel as production does; it counts those in flight."""
+
+    def set_app(self, application):
+        super().set_app(InFlight(application))
 
 
 @pytest.fixture(scope="session")
 def live_server(request):
-    """pytest-django's live server, answering one request at a time.
-
-    With SQLite's in-memory test database every server thread shares the test's single
-    connection, so the editor's background requests (autosave, choosers) would otherwise
-    interleave their transactions on it with those of the request they overlap.
-    """
+    """pytest-django's live server, answering requests in parallel (each thread on its own
+    connection to the test database, a file in WAL mode: tests/settings/test.py)."""
     addr = (
         request.config.getvalue("liveserver")
         or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
         or "localhost"
     )
     server = LiveServer(addr, start=False)
-    server.thread.server_class = OneRequestAtATimeServer
+    server.thread.server_class = ParallelServer
     server.start()
     yield server
     server.stop()
 
 
 def wait_for_server(live_server):
-    """Return once the live server has answered everything sent to it so far: it serves one
-    request at a time, in order, so answering a new one means it is done with the rest."""
-    with urllib.request.urlopen(live_server.url + "/static/css/site.css") as response:  # noqa: S310
-        response.read()
+    """Return once the live server has answered everything sent to it so far (before the
+    database is flushed under it, or the outbox read)."""
+    live_server.thread.httpd.get_app().wait_idle()
 
 
 @pytest.fixture(scope="session")

@@ -143,7 +143,7 @@ def test_every_wagtail_hook_the_plugin_uses_is_one_wagtail_still_calls():
         for path in source.rglob("*")
         if path.suffix in (".py", ".html") and "tests" not in path.parts
     )
-    called = re.compile(r"""(?:get_hooks\(\s*|hook_output\s+)["']([a-z_]+)["']""")
+    called = re.compile(r"""(?:get_hooks\(\s*|run_hook\(\s*|hook_output\s+)["']([a-z_]+)["']""")
     assert used - set(called.findall(wagtail_code)) == {SECTIONS_HOOK}
 
 

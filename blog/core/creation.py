@@ -1,0 +1,96 @@
+"""New wellness pages and Wagtail 8's autosave.
+
+The editor autosaves a new page with a JSON "save" to the create view, then turns its form
+into the edit view's. A therapist who submits in between sends a second create: without
+care it fails ("The slug is already in use") or makes a second page, and two creates at once
+can fail in Wagtail's slug check with a 500. So creates of a wellness page under one parent
+run one at a time, and each is recorded (PageCreation):
+
+- a create by the editor's button replaces what autosave created of the same new page
+  moments before (by the same user, under the same parent, still an unpublished draft);
+- an autosave create moments after a create of the same kind is refused, as Wagtail refuses
+  an autosave that would overwrite a newer version ("invalid_revision", which also stops
+  that editor's autosave): it holds an older copy of a page the editor has created since.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.admin.views.pages.create import CreateView
+from wagtail.models import Page
+
+from .models import PageCreation
+from .pages import WellnessPageMixin
+
+# How long after a create an autosave's create is taken for the same page: an autosave
+# request in flight while the editor submits is seconds old at most.
+RACE_WINDOW = datetime.timedelta(seconds=15)
+# Records older than this are of no use and go.
+KEPT_FOR = datetime.timedelta(hours=1)
+_SERIALISED = "_wellness_create_serialised"
+
+
+def is_autosave(request):
+    return not request.accepts("text/html")
+
+
+def create_one_at_a_time(request, parent_page, page_class):
+    """``before_create_page``: run a POST to the create view of a wellness page again,
+    inside a transaction that holds the parent (PostgreSQL locks its row; SQLite's
+    IMMEDIATE transactions take the database's write lock)."""
+    if request.method != "POST" or getattr(request, _SERIALISED, False):
+        return None
+    if not issubclass(page_class, WellnessPageMixin):
+        return None
+    setattr(request, _SERIALISED, True)
+    with transaction.atomic():
+        list(Page.objects.select_for_update().filter(pk=parent_page.pk).values_list("pk"))
+        recent = PageCreation.objects.filter(
+            user=request.user,
+            parent=parent_page,
+            page__content_type=ContentType.objects.get_for_model(page_class),
+            created_at__gte=timezone.now() - RACE_WINDOW,
+        )
+        if is_autosave(request):
+            if recent.exists():
+                return JsonResponse(
+                    {
+                        "success": False,
+                        "error_code": "invalid_revision",
+                        "error_message": _("This page was created already: reload to edit it."),
+                    },
+                    status=400,
+                )
+        else:
+            for creation in recent.filter(by_autosave=True).select_related("page"):
+                replace_autosaved(creation.page, request.user)
+        return CreateView.as_view()(request, **request.resolver_match.kwargs)
+
+
+def replace_autosaved(page, user):
+    """Delete what autosave created, if it is still only that: a draft never published and
+    in no workflow. The create being handled holds the same page, as the editor has it now."""
+    page = page.specific_deferred
+    if page.live or page.first_published_at or page.workflow_in_progress:
+        return
+    DeletePageAction(page, user=user).execute(skip_permission_checks=True)
+
+
+def record_creation(request, page):
+    """``after_create_page``: remember who created ``page``, and how, for a while."""
+    if not isinstance(page, WellnessPageMixin):
+        return
+    now = timezone.now()
+    PageCreation.objects.filter(created_at__lt=now - KEPT_FOR).delete()
+    PageCreation.objects.create(
+        page=page,
+        parent_id=page.get_parent().pk,
+        user=request.user,
+        by_autosave=is_autosave(request),
+        created_at=now,
+    )

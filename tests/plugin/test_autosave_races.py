@@ -1,0 +1,116 @@
+"""Wagtail 8's editor autosaves a new page in the background (a JSON "save" to the create
+view), then turns its form into the edit view's. A therapist who submits in between sends a
+second create: it must neither fail ("The slug is already in use", a 500) nor make two pages,
+in whichever order, or at once, the two requests arrive."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import WorkflowState
+
+from blog.core.models import PageCreation
+from blog.models import ArticlePage, AuthorPage
+
+from ..admin_forms import add_url, article_form
+from ..concurrency import at_once
+
+concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+TITLE = "Easing tension headaches with massage"
+
+
+def therapist_client(therapist):
+    client = Client()
+    client.force_login(therapist)
+    return client
+
+
+def autosave(client, blog, profile, title):
+    """The editor's background save of the form as typed so far."""
+    form = article_form(title=title, authors=[profile])
+    form["action-save"] = "Save"  # autosave posts the "save" action, as JSON
+    return client.post(add_url(ArticlePage, blog), form, headers={"Accept": "application/json"})
+
+
+def submit(client, blog, profile, title=TITLE):
+    form = article_form(title=title, authors=[profile])
+    form["action-submit"] = "Submit"
+    return client.post(add_url(ArticlePage, blog), form)
+
+
+def the_one_article(title=TITLE):
+    (article,) = ArticlePage.objects.all()
+    assert article.title == title
+    assert WorkflowState.objects.filter(object_id=str(article.pk)).count() == 1
+    return article
+
+
+def test_submit_after_an_autosave_of_the_same_new_page_makes_one_page(therapist, tree):
+    profile = AuthorPage.objects.get(user=therapist)
+    client = therapist_client(therapist)
+    assert autosave(client, tree.blog, profile, "Easing tension").status_code == 200
+    response = submit(client, tree.blog, profile)
+    assert response.status_code == 302, "the submit failed"
+    the_one_article()
+
+
+def test_submit_after_an_autosave_with_the_same_slug_is_no_error(therapist, tree):
+    profile = AuthorPage.objects.get(user=therapist)
+    client = therapist_client(therapist)
+    autosave(client, tree.blog, profile, TITLE)
+    response = submit(client, tree.blog, profile)
+    assert response.status_code == 302
+    assert b"already in use" not in response.content
+    the_one_article()
+
+
+def test_an_autosave_arriving_after_the_submit_creates_nothing(therapist, tree):
+    profile = AuthorPage.objects.get(user=therapist)
+    client = therapist_client(therapist)
+    submit(client, tree.blog, profile)
+    late = autosave(client, tree.blog, profile, "Easing tension")
+    assert late.status_code == 400
+    assert late.json()["error_code"] == "invalid_revision"  # stops that editor's autosave
+    the_one_article()
+
+
+def test_a_second_article_a_while_later_is_its_own_page(therapist, tree):
+    profile = AuthorPage.objects.get(user=therapist)
+    client = therapist_client(therapist)
+    autosave(client, tree.blog, profile, "A first article")
+    a_minute_ago = timezone.now() - datetime.timedelta(minutes=1)
+    PageCreation.objects.update(created_at=a_minute_ago)
+    submit(client, tree.blog, profile, "A second article")
+    assert sorted(ArticlePage.objects.values_list("title", flat=True)) == [
+        "A first article",
+        "A second article",
+    ]
+
+
+def test_a_page_saved_on_purpose_is_never_replaced(therapist, tree):
+    """Only what autosave made is replaced: a draft saved with the button stays."""
+    profile = AuthorPage.objects.get(user=therapist)
+    client = therapist_client(therapist)
+    form = article_form(title="Saved on purpose", authors=[profile])
+    form["action-save"] = "Save"
+    assert client.post(add_url(ArticlePage, tree.blog), form).status_code == 302
+    submit(client, tree.blog, profile)
+    assert ArticlePage.objects.count() == 2
+
+
+@concurrent
+@pytest.mark.parametrize("round_", range(5))
+def test_submit_and_autosave_at_once_make_one_page_and_no_error(therapist, tree, round_):
+    profile = AuthorPage.objects.get(user=therapist)
+
+    def send(i):
+        client = therapist_client(therapist)
+        if i == 0:
+            return autosave(client, tree.blog, profile, "Easing tension").status_code
+        return submit(client, tree.blog, profile).status_code
+
+    autosaved, submitted = at_once(send, count=2)
+    assert submitted == 302
+    assert autosaved in (200, 400)  # created first (then replaced), or refused after
+    the_one_article()
