@@ -29,6 +29,7 @@ APPS = [
     "blog/comments",
     "blog/discovery",
     "blog/transfer",
+    "blog/review",
     "blog",
     "therapies",
 ]
