@@ -127,13 +127,14 @@ class ReviewScheduleMixin(models.Model):
             months = setting.review_interval_months
         return add_months(self.last_reviewed, months)
 
-    def review_status(self, site=None, today=None):
+    def get_review_status(self, site=None, today=None):
+        """A ``ReviewStatus``. (Querysets annotate the same as ``review_status``.)"""
         return review_status(self.next_review_due(site), today or timezone.localdate())
 
     def review_is_current(self, site=None):
         """Whether the article may say it is reviewed: it was, and that review has not
         fallen due."""
-        return self.review_status(site) in (ReviewStatus.CURRENT, ReviewStatus.DUE_SOON)
+        return self.get_review_status(site) in (ReviewStatus.CURRENT, ReviewStatus.DUE_SOON)
 
     def cache_valid_until(self, request):
         """A cached copy that says the article is reviewed goes stale when the review

@@ -29,6 +29,7 @@ class ReviewsComingDuePanel(Component):
             {
                 "article": article,
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[article.pk]),
+                "status": ReviewStatus(article.review_status).label,
                 "overdue": article.review_status == ReviewStatus.OVERDUE,
                 "reviewing": article.reviewer_id == self.profile.pk,
             }
