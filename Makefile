@@ -45,11 +45,11 @@ LOCALES := es
 MAKEMESSAGES := $(CURDIR)/$(BIN)/django-admin makemessages --no-obsolete \
     --ignore='templates/wagtailadmin/*' $(addprefix --locale=,$(LOCALES))
 messages: $(INSTALLED)
-	for app in blog/core blog/pagecache blog/comments blog/discovery blog/transfer therapies; do \
+	for app in blog/core blog/pagecache blog/comments blog/discovery blog/transfer blog/review therapies; do \
 	    (cd $$app && $(MAKEMESSAGES)) || exit 1; \
 	done
 	cd blog && $(MAKEMESSAGES) --ignore='core/*' --ignore='pagecache/*' --ignore='comments/*' \
-	    --ignore='discovery/*' --ignore='transfer/*' --ignore='locale/*'
+	    --ignore='discovery/*' --ignore='transfer/*' --ignore='review/*' --ignore='locale/*'
 	for dir in blog therapies; do (cd $$dir && $(CURDIR)/$(BIN)/django-admin compilemessages) || exit 1; done
 
 clean:

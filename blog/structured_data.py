@@ -12,6 +12,11 @@ def person(author, request):
         data["url"] = author.get_full_url(request)
     if author.credentials:
         data["honorificSuffix"] = author.credentials
+        data["hasCredential"] = [
+            {"@type": "EducationalOccupationalCredential", "name": name.strip()}
+            for name in author.credentials.split(",")
+            if name.strip()
+        ]
     return data
 
 
@@ -26,10 +31,12 @@ def author_profile(author, request, specialties):
 
 
 def blog_posting(article, request, authors, techniques, tags, references, comments=(), count=0):
-    """An article as a BlogPosting. Who reviewed it and when go on the web page it is the
-    main entity of, as schema.org defines reviewedBy and lastReviewed for WebPage."""
+    """An article as a BlogPosting, on a MedicalWebPage: health information. Who reviewed it
+    and when go on that page, as schema.org defines reviewedBy and lastReviewed for web pages;
+    they stay once the review has fallen due, being what happened, not a claim that it is
+    current (the page's own note says a new review is due)."""
     url = article.get_full_url(request)
-    page = {"@type": "WebPage", "@id": url}
+    page = {"@type": "MedicalWebPage", "@id": url}
     if article.reviewer is not None and article.last_reviewed:
         page["reviewedBy"] = person(article.reviewer, request)
         page["lastReviewed"] = article.last_reviewed.isoformat()

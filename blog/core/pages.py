@@ -42,6 +42,11 @@ class WellnessPageMixin(ReviewedPublishingMixin, ViewRestrictionsMixin, PageMeta
         """The tags of everything this page shows (blog.core.tags)."""
         return {page_tag(self.pk), SITE, *map(kind_tag, self.cache_shows)}
 
+    def cache_valid_until(self, request):
+        """When a copy of this page goes stale by the passage of time alone, with nothing
+        published (an aware datetime), or None: what it shows changes only when content does."""
+        return None
+
 
 class WellnessIndexPage(WellnessPageMixin, Page):
     """The front page of a section: a sentence or two, then the section's live pages as

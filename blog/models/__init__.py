@@ -1,6 +1,7 @@
 from .articles import ArticleAuthor, ArticlePage, ArticleReference, ArticleTag, ArticleTechnique
 from .authors import AuthorIndexPage, AuthorPage, AuthorSpecialty
 from .index import BlogIndexPage
+from .review import ClinicalReviewSettings
 
 __all__ = [
     "ArticleAuthor",
@@ -12,4 +13,5 @@ __all__ = [
     "AuthorPage",
     "AuthorSpecialty",
     "BlogIndexPage",
+    "ClinicalReviewSettings",
 ]

@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, Site
 from wagtail.search import index
 
 from blog.comments.pages import CommentablePageMixin
@@ -39,13 +39,14 @@ from ..body import render_body
 from ..reading_time import count_words, reading_time_minutes
 from ..structured_data import blog_posting
 from ..widgets import AuthorChooser
+from .review import ReviewScheduleMixin, ReviewScheduleQuerySetMixin
 
 # How many related articles end an article: two rows of two in its narrow column.
 RELATED_ARTICLES = 4
 NEWEST_FIRST = (F("date").desc(nulls_last=True), "-pk")
 
 
-class ArticlePageQuerySet(WellnessPageQuerySet):
+class ArticlePageQuerySet(ReviewScheduleQuerySetMixin, WellnessPageQuerySet):
     def published(self):
         return self.live().public()
 
@@ -152,7 +153,9 @@ class ArticlePageForm(WagtailAdminPageForm):
         }
 
 
-class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page):
+class ArticlePage(
+    ReviewScheduleMixin, CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page
+):
     page_ptr = page_link()
     summary = models.TextField(
         _("summary"),
@@ -225,7 +228,11 @@ class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page)
         MultiFieldPanel(
             [
                 FieldRowPanel(
-                    [FieldPanel("reviewer", widget=AuthorChooser), FieldPanel("last_reviewed")]
+                    [
+                        FieldPanel("reviewer", widget=AuthorChooser),
+                        FieldPanel("last_reviewed"),
+                        FieldPanel("review_interval_months"),
+                    ]
                 )
             ],
             heading=_("Review"),
@@ -358,6 +365,7 @@ class ArticlePage(CommentablePageMixin, WellnessPageMixin, PageImageMixin, Page)
         # Its blog, for the tag links: the parent, which the breadcrumbs load anyway.
         context["blog_index"] = next(reversed(live_ancestors(self, request)), None)
         context["references"] = list(self.references.all())
+        context["review_is_current"] = self.review_is_current(Site.find_for_request(request))
         context["body"] = render_body(self.body, context)
         discussion = context["discussion"]
         context["structured_data"] = [

@@ -93,9 +93,10 @@ class AnonymousPageCacheMiddleware:
         ):
             response[HIT_HEADER] = "miss"
             key = entry_key(request.META)
+            timeout = getattr(request, "wellness_page_cache_timeout", None)
             if FRONT in request.META:
-                request.META[FRONT] = (key, tag_versions)
+                request.META[FRONT] = (key, tag_versions, timeout)
             else:
                 content = entry(response.status_code, response.items(), response.content)
-                versioned.put(key, content, tag_versions)
+                versioned.put(key, content, tag_versions, timeout)
         return response

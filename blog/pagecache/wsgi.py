@@ -44,12 +44,13 @@ class PageCacheApplication:
         result = self.application(environ, note_start)
         if environ[FRONT] is None:  # nothing to store: stream the response as it comes
             return result
-        key, tag_versions = environ[FRONT]
+        key, tag_versions, timeout = environ[FRONT]
         try:
             body = b"".join(result)
         finally:
             if hasattr(result, "close"):
                 result.close()
         if shareable(sent["status"], sent["headers"]):
-            versioned.put(key, entry(sent["status"], sent["headers"], body), tag_versions)
+            content = entry(sent["status"], sent["headers"], body)
+            versioned.put(key, content, tag_versions, timeout)
         return [body]

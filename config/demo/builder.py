@@ -10,11 +10,19 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from blog.core.models import HealthDisclaimer
-from blog.core.permissions import THERAPISTS
+from blog.core.permissions import MODERATORS, THERAPISTS
 from blog.models import AuthorIndexPage, AuthorPage, BlogIndexPage
+from blog.review.models import ClinicalReviewTask
 from blog.transfer.management.commands.import_markdown import import_folder
 from blog.transfer.report import Report
 from therapies.models import TechniqueIndexPage
@@ -22,6 +30,8 @@ from therapies.models import TechniqueIndexPage
 from .files import CONTENT_DIR, content, site
 
 PASSWORD_FILE = settings.BASE_DIR / "var" / "demo-password.txt"
+CLINICAL_REVIEW = "Clinical review"
+CLINICAL_REVIEWERS = "Clinical reviewers"
 
 
 class DemoBuilder:
@@ -56,6 +66,7 @@ class DemoBuilder:
         if report.failures:
             raise RuntimeError("The demo content did not load:\n" + "\n".join(report.render()))
         self.users()
+        self.clinical_review(home)
         self.disclaimer()
         return len(self.created) + report.changed
 
@@ -133,6 +144,32 @@ class DemoBuilder:
             user.groups.add(therapists)
             AuthorPage.objects.filter(pk=author.pk).update(user=user)
             self.created.append(username)
+
+    # Review
+
+    def clinical_review(self, blog):
+        """The "Clinical review" workflow on the blog (the editor's button reads "Submit to
+        Clinical review"): a colleague among the therapists, the "Clinical reviewers",
+        reviews an article and is recorded as its reviewer; then a moderator publishes it.
+        A therapist may not publish while a workflow covers the blog, and whoever approves
+        a workflow's last task publishes, so the moderators' approval comes last."""
+        reviewers, created = Group.objects.get_or_create(name=CLINICAL_REVIEWERS)
+        if created:
+            self.created.append(CLINICAL_REVIEWERS)
+        reviewers.user_set.add(*get_user_model().objects.filter(groups__name=THERAPISTS))
+        if Workflow.objects.filter(name=CLINICAL_REVIEW).exists():
+            return
+        review = ClinicalReviewTask.objects.create(name=CLINICAL_REVIEW)
+        review.groups.add(reviewers)
+        sign_off = GroupApprovalTask.objects.filter(groups__name=MODERATORS).first()
+        if sign_off is None:  # Wagtail's "Moderators approval" task, unless a site removed it
+            sign_off = GroupApprovalTask.objects.create(name="Moderators approval")
+            sign_off.groups.add(Group.objects.get(name=MODERATORS))
+        workflow = Workflow.objects.create(name=CLINICAL_REVIEW)
+        for order, task in enumerate([review, sign_off]):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+        WorkflowPage.objects.create(workflow=workflow, page=blog)
+        self.created.append(workflow)
 
 
 def therapist_username(name):

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "blog",
     "blog.discovery",
     "blog.transfer",
+    "blog.review",
     # The demo site itself.
     "config.demo",
     # What the plugin needs from Wagtail and Django.

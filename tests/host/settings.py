@@ -18,6 +18,7 @@ ROOT_URLCONF = "tests.host.urls"
 # the host's own app labelled "blog". HOST_FIRST_APP puts one of them first (the tests that
 # set the plugin up in a fresh interpreter use it).
 PLUGIN_APPS = [
+    "blog.review",
     "blog.transfer",
     "blog.discovery",
     "blog",

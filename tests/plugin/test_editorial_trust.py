@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from blog.core.models import HealthDisclaimer
 from blog.models import ArticlePage, ArticleReference
+from blog.review_dates import add_months
 
 from ..admin_forms import add_url, article_form
 from ..factories import make_article, make_author
@@ -29,21 +30,55 @@ def reviewer(tree):
 
 def test_article_names_its_reviewer_and_review_date(tree, author, reviewer):
     article = make_article(
-        tree.blog, authors=[author], reviewer=reviewer, last_reviewed=datetime.date(2024, 3, 5)
+        tree.blog,
+        authors=[author],
+        reviewer=reviewer,
+        last_reviewed=datetime.date(2024, 3, 5),
+        review_interval_months=120,
     )
     page = html(article)
     assert f'Reviewed by <a href="{reviewer.url}">Jonah Whitlowe</a>, LMT, on' in page
     assert '<time datetime="2024-03-05">March 5, 2024</time>' in page
+    assert "review is due" not in page
+
+
+def test_an_overdue_review_is_not_claimed_as_current(tree, author, reviewer):
+    article = make_article(
+        tree.blog, authors=[author], reviewer=reviewer, last_reviewed=datetime.date(2024, 3, 5)
+    )
+    page = html(article)
+    assert (
+        f'Last reviewed by <a href="{reviewer.url}">Jonah Whitlowe</a>, LMT, on '
+        '<time datetime="2024-03-05">March 5, 2024</time>. A new review is due.'
+    ) in page
+    assert "Reviewed by" not in page
+
+
+def test_a_review_lapses_on_its_due_date_by_the_articles_own_interval(tree, author, reviewer):
+    today = timezone.localdate()
+    article = make_article(
+        tree.blog,
+        authors=[author],
+        reviewer=reviewer,
+        last_reviewed=today - datetime.timedelta(days=20),
+        review_interval_months=1,
+    )
+    assert "Reviewed by" in html(article)
+    article.review_interval_months = None  # the site's twelve months
+    article.save_revision().publish()
+    assert "Reviewed by" in html(article)
+    ArticlePage.objects.filter(pk=article.pk).update(last_reviewed=add_months(today, -12))
+    assert "A new review is due." in html(article)
 
 
 def test_unreviewed_article_says_nothing_about_review(article):
-    assert "Reviewed by" not in html(article)
+    assert "review-note" not in html(article)
 
 
 def test_unpublished_reviewer_is_named_but_not_linked(tree, author):
     draft = make_author(tree.authors, "Sunniva Achterberg", live=False)
     article = make_article(
-        tree.blog, authors=[author], reviewer=draft, last_reviewed=datetime.date(2024, 3, 5)
+        tree.blog, authors=[author], reviewer=draft, last_reviewed=timezone.localdate()
     )
     page = html(article)
     assert "Reviewed by Sunniva Achterberg, on" in page

@@ -1,9 +1,16 @@
 """The anonymous page cache: shared pages are served without touching the database, and
 dropped the moment anything they show changes."""
 
+import datetime
+import re
+import time
+from types import SimpleNamespace
+
 import pytest
+from django.core.cache.backends import locmem
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 
 from blog.comments.models import DiscussionSettings, ReaderComment
@@ -12,7 +19,7 @@ from blog.core.models import HealthDisclaimer
 from blog.models import BlogIndexPage
 
 from ..comments import make_comment, post
-from ..factories import make_article
+from ..factories import make_article, make_author
 
 HIT = "X-Wellness-Cache"
 
@@ -230,3 +237,45 @@ def test_making_a_page_private_drops_its_public_copy_at_once(tree, article):
     assert article.title not in get(Client(), tree.blog.url).content.decode()
     restriction.delete()
     assert get(Client(), article.url).status_code == 200
+
+
+def travel_to(monkeypatch, moment):
+    """From now on, the clock (Django's and the local-memory cache's) reads ``moment``."""
+    offset = moment.timestamp() - time.time()
+
+    def clock():
+        return time.time() + offset
+
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime.fromtimestamp(clock(), datetime.UTC)
+    )
+    monkeypatch.setattr(locmem, "time", SimpleNamespace(time=clock))
+
+
+def test_a_cached_article_stops_claiming_its_review_the_day_it_falls_due(
+    tree, author, settings, monkeypatch
+):
+    # A site that keeps pages for a month, in a cache whose clock the test can move.
+    settings.CACHES = {**settings.CACHES, "clock": {"BACKEND": locmem.__name__ + ".LocMemCache"}}
+    settings.WELLNESS_CACHE_ALIAS = "clock"
+    settings.WELLNESS_CACHE_TIMEOUT = settings.WELLNESS_CDN_MAX_AGE = 31 * 24 * 3600
+    article = make_article(
+        tree.blog,
+        authors=[author],
+        reviewer=make_author(tree.authors, "Jonah Whitlowe"),
+        last_reviewed=timezone.localdate() - datetime.timedelta(days=20),
+        review_interval_months=1,  # due in a week and a half
+    )
+    due = timezone.make_aware(datetime.datetime.combine(article.next_review_due(), datetime.time()))
+    warm(article.url)
+    response = get(Client(), article.url)
+    assert "Reviewed by" in response.content.decode()
+    # A CDN may keep it no longer either.
+    s_maxage = int(re.search(r"s-maxage=(\d+)", response["Cache-Control"])[1])
+    assert s_maxage <= (due - timezone.now()).total_seconds() + 1
+    travel_to(monkeypatch, due - datetime.timedelta(seconds=5))
+    assert get(Client(), article.url)[HIT] == "hit"
+    travel_to(monkeypatch, due + datetime.timedelta(seconds=1))
+    response = get(Client(), article.url)
+    assert response[HIT] == "miss"
+    assert "A new review is due." in response.content.decode()

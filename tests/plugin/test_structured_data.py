@@ -82,6 +82,7 @@ def test_article_json_ld_is_a_blog_posting_with_authors_dates_and_review(full_ar
             "name": "Maren Oakhurst",
             "url": author.full_url,
             "honorificSuffix": "LMT",
+            "hasCredential": [{"@type": "EducationalOccupationalCredential", "name": "LMT"}],
         }
     ]
     assert posting["image"][0].startswith("http://testserver/media/images/")
@@ -92,14 +93,27 @@ def test_article_json_ld_is_a_blog_posting_with_authors_dates_and_review(full_ar
         {"@type": "CreativeWork", "name": "Smith 2020.", "url": "https://doi.org/10.1000/xyz"}
     ]
     page = posting["mainEntityOfPage"]
+    assert page["@type"] == "MedicalWebPage"
     assert page["@id"] == full_article.full_url
-    assert page["reviewedBy"]["name"] == "Jonah Whitlowe"
-    assert page["reviewedBy"]["url"].startswith("http")
+    reviewer = full_article.reviewer
+    assert page["reviewedBy"] == {
+        "@type": "Person",
+        "name": "Jonah Whitlowe",
+        "url": reviewer.full_url,
+        "honorificSuffix": "LMT, CLT",
+        "hasCredential": [
+            {"@type": "EducationalOccupationalCredential", "name": "LMT"},
+            {"@type": "EducationalOccupationalCredential", "name": "CLT"},
+        ],
+    }
+    # What happened: it stays once the review has fallen due (the page says a new one is due).
     assert page["lastReviewed"] == "2024-05-02"
+    assert "A new review is due." in get(full_article)
 
 
 def test_unreviewed_article_claims_no_review(article):
     page = json_ld(get(article))["BlogPosting"]["mainEntityOfPage"]
+    assert page["@type"] == "MedicalWebPage"
     assert "reviewedBy" not in page and "lastReviewed" not in page
 
 

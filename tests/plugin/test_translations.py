@@ -27,6 +27,7 @@ APPS = [
     "blog/comments",
     "blog/discovery",
     "blog/transfer",
+    "blog/review",
     "blog",
     "therapies",
 ]
