@@ -1,10 +1,11 @@
-"""The blog's additions to Wagtail: its section on technique pages, and the Markdown
-editor's toolbar glyphs."""
+"""The blog's additions to Wagtail: its section on technique pages, the Markdown editor's
+toolbar glyphs, and a therapist's own articles on her dashboard."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
+from .panels import YourWritingPanel
 from .sections import ArticlesAboutTechnique
 
 MARKDOWN_TOOLBAR_CSS = "wellness/admin/markdown-toolbar.css"
@@ -20,3 +21,10 @@ def articles_about_technique():
 @hooks.register("insert_global_admin_css")
 def markdown_toolbar_glyphs():
     return format_html('<link rel="stylesheet" href="{}">', static(MARKDOWN_TOOLBAR_CSS))
+
+
+@hooks.register("construct_homepage_panels")
+def add_your_writing_panel(request, panels):
+    profile = getattr(request.user, "author_profile", None)
+    if profile is not None:
+        panels.append(YourWritingPanel(profile))
