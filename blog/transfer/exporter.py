@@ -102,6 +102,9 @@ class Exporter:
             if reviewer is not None:
                 data["reviewer"] = reviewer.slug
                 put(data, "last_reviewed", page.last_reviewed)
+        put(data, "review_interval_months", page.review_interval_months)
+        if not page.show_contents:
+            data["show_contents"] = False
         put(data, "references", references(page))
         if not page.comments_open:
             data["comments_open"] = False

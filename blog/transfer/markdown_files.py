@@ -4,7 +4,8 @@ Hugo keep posts: one file each, pictures in an ``images/`` folder beside them.
 ```
 DIR/articles/<slug>.md     front matter: title, slug, date, draft, summary, authors,
                            techniques, tags, image, image_alt, reviewer, last_reviewed,
-                           references, comments_open; the body below it
+                           review_interval_months, show_contents, references,
+                           comments_open; the body below it
 DIR/techniques/<slug>.md   title, slug, summary, image, image_alt, benefits, references,
                            related, what_it_is, how_it_works, safety, evidence
 DIR/authors/<slug>.md      name, slug, credentials, short_bio, image, image_alt,

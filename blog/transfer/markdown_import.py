@@ -58,6 +58,19 @@ def _date(data, key, path):
         ) from error
 
 
+def _months(data, key, path):
+    """A number of months from 1 to 120, or None when not given."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
+        raise ContentError(
+            _("%(path)s: %(key)s must be a number of months from 1 to 120")
+            % {"path": path, "key": key}
+        )
+    return value
+
+
 def _references(data, path):
     rows = []
     for row in _list(data, "references", path):
@@ -89,6 +102,8 @@ def read_article(path):
         "image_alt": _text(data, "image_alt", path),
         "reviewer": _text(data, "reviewer", path) or None,
         "last_reviewed": _date(data, "last_reviewed", path),
+        "review_interval_months": _months(data, "review_interval_months", path),
+        "show_contents": bool(data.get("show_contents", True)),
         "references": _references(data, path),
         "comments_open": bool(data.get("comments_open", True)),
         "body": body,
@@ -394,6 +409,8 @@ class MarkdownImporter(PageWriter):
             image=self.image_ref(item["image"], item["image_alt"]),
             reviewer=reviewer,
             last_reviewed=item["last_reviewed"],
+            review_interval_months=item["review_interval_months"],
+            show_contents=item["show_contents"],
             references=item["references"],
             comments_open=item["comments_open"],
         )

@@ -58,6 +58,8 @@ class ArticleData:
     image: ImageRef | None = None
     reviewer: AuthorPage | None = None
     last_reviewed: dt.date | None = None
+    review_interval_months: int | None = None  # None: the site's
+    show_contents: bool = True
     references: list = field(default_factory=list)  # dicts: citation, url, doi
     comments_open: bool | None = None
     comments: list = field(default_factory=list)  # CommentData
@@ -98,6 +100,11 @@ class ArticleData:
             "comments_open": self.comments_open,
             "extra": self.extra,
         }
+        # Later fields count only when set: earlier imports' digests stay valid.
+        if self.review_interval_months is not None:
+            data["review_interval_months"] = self.review_interval_months
+        if not self.show_contents:
+            data["show_contents"] = False
         return fingerprint(data)
 
 
@@ -265,6 +272,8 @@ class ArticleWriter(PageWriter):
         page.image_alt = clip(data.image.alt, 255) if (image and data.image) else ""
         page.reviewer = data.reviewer
         page.last_reviewed = data.last_reviewed if data.reviewer else None
+        page.review_interval_months = data.review_interval_months
+        page.show_contents = data.show_contents
         if data.comments_open is not None:
             page.comments_open = data.comments_open
         page.author_links = [ArticleAuthor(author=author) for author in data.authors]

@@ -93,6 +93,8 @@ def build_blog(tree):
         image_alt="Two hands, still",
         reviewer=reviewer,
         last_reviewed=datetime.date(2024, 5, 1),
+        review_interval_months=6,
+        show_contents=False,
         comments_open=False,
     )
     article.references = [
@@ -147,6 +149,7 @@ def test_export_then_import_into_an_empty_site_then_export_gives_the_same_bytes(
         "markdown",
     ]
     assert article.reviewer.slug == "bo-lindqvist" and not article.comments_open
+    assert (article.review_interval_months, article.show_contents) == (6, False)
     assert not ArticlePage.objects.get(slug="half-written").live
 
 
@@ -212,6 +215,7 @@ def test_a_file_naming_an_unknown_author_fails_alone(tree, tmp_path):
         ("---\ntitle: [unclosed\n---\n", "articles/broken.md"),
         ("---\ntitle: Never closed\n", "no closing ---"),
         ("---\nslug: untitled\n---\nBody.\n", "title is missing"),
+        ("---\ntitle: T\nreview_interval_months: forever\n---\n", "number of months"),
     ],
 )
 def test_a_broken_file_is_a_clear_error_before_anything_is_written(tree, tmp_path, text, message):
