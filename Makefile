@@ -5,8 +5,18 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# How many pytest-xdist processes share out the tests: auto, one per CPU; 0, none (one process).
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 .PHONY: run test lint pytest e2e screenshots messages clean
+
+# The Debian packages a target needs (chromium, PostgreSQL, ...), checked before it runs:
+# installed if missing where we are root with apt, as on CI; otherwise the command to run.
+PACKAGE_CHECKS := $(addprefix packages-,test e2e screenshots test-postgres test-scaleout bench)
+.PHONY: $(PACKAGE_CHECKS)
+$(PACKAGE_CHECKS): packages-%:
+	bin/system-packages $*
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +30,7 @@ run: $(INSTALLED)
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: lint pytest
+test: packages-test lint pytest
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -29,14 +39,14 @@ lint: $(INSTALLED)
 
 # The plugin's tests run against their own minimal host site (tests/host); the rest against
 # the demo site (tests/settings_selector.py picks the settings).
-pytest: $(INSTALLED)
-	$(BIN)/python -m pytest tests/plugin
-	$(BIN)/python -m pytest
+pytest: packages-test $(INSTALLED)
+	$(PYTEST) tests/plugin
+	$(PYTEST)
 
-e2e: $(INSTALLED)
-	$(BIN)/python -m pytest tests/e2e
+e2e: packages-e2e $(INSTALLED)
+	$(PYTEST) tests/e2e
 
-screenshots: $(INSTALLED)
+screenshots: packages-screenshots $(INSTALLED)
 	$(BIN)/python docs/screenshots.py
 
 # Each app's .po files regenerated from the code (the blog's without its sub-apps), compiled.
@@ -59,8 +69,8 @@ clean:
 .PHONY: test-postgres
 
 # The whole suite again on PostgreSQL and Redis: throwaway servers from Debian's packages.
-test-postgres: $(INSTALLED)
-	bin/with-services sh -c '$(BIN)/python -m pytest tests/plugin && $(BIN)/python -m pytest'
+test-postgres: packages-test-postgres $(INSTALLED)
+	bin/with-services sh -c '$(PYTEST) tests/plugin && $(PYTEST)'
 
 # The production settings under gunicorn, on this machine over plain http at $(HOST):$(PORT),
 # against the database and Redis that DATABASE_URL and REDIS_URL name. Local media are served
@@ -82,13 +92,13 @@ serve-production: $(INSTALLED)
 # Two gunicorn servers with the production settings over one PostgreSQL and one Redis: what is
 # done through one must show on both at once (tests/scaleout).
 .PHONY: test-scaleout
-test-scaleout: $(INSTALLED)
+test-scaleout: packages-test-scaleout $(INSTALLED)
 	bin/with-services $(BIN)/python -m pytest -m scaleout tests/scaleout
 
 # Performance (docs/benchmarks.md): queries and server time at two data sizes, throughput
 # against the static ceiling, comment posting and the moderation listing at 100,000 comments.
 .PHONY: bench bench-smoke
-bench: $(INSTALLED)
+bench: packages-bench $(INSTALLED)
 	$(BIN)/python -m bench.run
 
 # The same harness at tiny sizes in under a minute; CI runs it so the benchmark never rots.

@@ -10,8 +10,6 @@ import multiprocessing
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -21,18 +19,13 @@ from http.cookies import SimpleCookie
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from config.servers import HOST, Server, free_port
+
 REPO = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
 
 
 class LoadError(Exception):
-    """A server would not start, or answered with errors under load."""
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
+    """The load generator failed, or the site answered a reader with an error."""
 
 
 def fetch(port, path, method="GET", body=None, headers=None):
@@ -57,24 +50,18 @@ def _gunicorn_version():
 NO_CONTROL_SOCKET = ["--no-control-socket"] if _gunicorn_version() >= (25, 1) else []
 
 
-class Gunicorn:
+class Gunicorn(Server):
     """One gunicorn server, configured identically whatever it serves:
-    ``workers`` sync workers bound to a free port on 127.0.0.1."""
+    ``workers`` sync workers bound to a free port on 127.0.0.1, ready when ``probe`` answers."""
 
     def __init__(self, app, env, log_path, workers, probe="/"):
-        self.app, self.env, self.log_path = app, env, Path(log_path)
-        self.workers, self.probe = workers, probe
         self.port = free_port()
-        self.process = None
-
-    @property
-    def command(self):
-        return [
+        command = [
             sys.executable,
             "-m",
             "gunicorn",
             "--workers",
-            str(self.workers),
+            str(workers),
             "--worker-class",
             "sync",
             "--bind",
@@ -86,57 +73,19 @@ class Gunicorn:
             "--log-level",
             "warning",
             *NO_CONTROL_SOCKET,
-            self.app,
+            app,
         ]
+        super().__init__(
+            f"gunicorn {app}",
+            command,
+            self.url(probe),
+            log_path=log_path,
+            cwd=REPO,
+            env={**os.environ, **env},
+        )
 
     def url(self, path):
         return f"http://{HOST}:{self.port}{path}"
-
-    def start(self):
-        with open(self.log_path, "ab") as log:  # the child keeps its own copy
-            self.process = subprocess.Popen(
-                self.command,
-                cwd=REPO,
-                env={**os.environ, **self.env},
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        return self
-
-    def wait_ready(self, timeout=90):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise LoadError(f"gunicorn {self.app} exited:\n{self.log_tail()}")
-            try:
-                fetch(self.port, self.probe)
-                return self
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise LoadError(f"gunicorn {self.app} did not answer:\n{self.log_tail()}")
-
-    def __enter__(self):
-        return self.start().wait_ready()
-
-    def __exit__(self, *exc):
-        self.stop()
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # the arbiter stops its own workers
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-
-    def log_tail(self, lines=40):
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
 
 
 # Load generators. One tool for every row of a run; wrk when Debian's package is installed.

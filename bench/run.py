@@ -28,6 +28,7 @@ if __package__ in (None, ""):  # run as a script: python bench/run.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import chart, load
+from config.servers import ServerError
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results"
@@ -572,7 +573,7 @@ def main(argv=None):
     bench = Benchmark(profile, args.tmp, None if args.no_schema_cache else SCHEMA_CACHE)
     try:
         results = bench.run()
-    except (HarnessError, load.LoadError) as error:
+    except (HarnessError, load.LoadError, ServerError) as error:
         print(f"\nbench: HARNESS FAILURE: {error}", file=sys.stderr)
         print(f"bench: data and server logs kept in {bench.tmp}", file=sys.stderr)
         return 1

@@ -10,15 +10,12 @@ photographs it with Playwright driving Debian's chromium, and stops the server w
 happens.
 """
 
+import contextlib
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,6 +23,7 @@ from playwright.sync_api import expect, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from config.servers import Server, free_port  # noqa: E402
 from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 IMG = REPO / "docs" / "img"
@@ -49,12 +47,6 @@ def log(message):
     print(f"screenshots: {message}", flush=True)
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class DemoSite:
     """The demo site in a temporary directory, driven through manage.py subprocesses."""
 
@@ -76,8 +68,6 @@ class DemoSite:
             "DEMO_ADMIN_PASSWORD": self.password,
             "PYTHONUNBUFFERED": "1",
         }
-        self.server = None
-        self.server_log = self.workdir / "runserver.log"
         self.url = None
 
     def manage(self, *args):
@@ -109,47 +99,27 @@ class DemoSite:
         output = self.manage("shell", "--no-imports", "--verbosity", "0", "-c", code)
         return int(output.split()[-1])
 
-    def start(self):
+    @contextlib.contextmanager
+    def serving(self):
+        """``manage.py runserver`` on a free port while the block runs, at ``self.url``."""
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         log(f"starting the demo server on {self.url}")
-        with self.server_log.open("w") as output:
-            self.server = subprocess.Popen(  # noqa: S603 (as in manage() above)
-                [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-                cwd=REPO,
-                env=self.env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group, to stop it cleanly
-            )
-        self.wait_until_up()
-
-    def wait_until_up(self, timeout=60):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                raise RuntimeError(f"runserver exited early:\n{self.server_log.read_text()}")
+        with Server(
+            "runserver",
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            f"{self.url}/",
+            log_path=self.workdir / "runserver.log",
+            cwd=REPO,
+            env=self.env,
+            ready_timeout=60,
+            stop_timeout=10,
+            tail_lines=None,
+        ):
             try:
-                with urllib.request.urlopen(self.url + "/", timeout=5) as response:  # noqa: S310
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(
-            f"runserver did not answer in {timeout}s:\n{self.server_log.read_text()}"
-        )
-
-    def stop(self):
-        if self.server is None or self.server.poll() is not None:
-            return
-        log("stopping the demo server")
-        self.server.terminate()
-        try:
-            self.server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.server.kill()
-            self.server.wait()
+                yield
+            finally:
+                log("stopping the demo server")
 
 
 def only_local_requests(context, base_url):
@@ -223,19 +193,15 @@ def main():
         site = DemoSite(workdir)
         site.build()
         article_id = site.page_id(ARTICLE_SLUG)
-        try:
-            site.start()
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-                )
-                try:
-                    shoot_article(browser, site)
-                    shoot_editor(browser, site, article_id)
-                finally:
-                    browser.close()
-        finally:
-            site.stop()
+        with site.serving(), sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                shoot_article(browser, site)
+                shoot_editor(browser, site, article_id)
+            finally:
+                browser.close()
 
 
 if __name__ == "__main__":

@@ -2,40 +2,20 @@
 PostgreSQL and Redis that bin/with-services started (make test-scaleout), as app servers behind a
 load balancer would. The demo content is loaded once; the tests drive the servers over HTTP."""
 
+import contextlib
 import os
 import secrets
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-import requests
+
+from config.servers import Server, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVERS = 2
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_serving(url, process, log, timeout=90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn at {url} exited:\n{log.read_text()}")
-        try:
-            if requests.get(f"{url}/admin/login/", timeout=30).status_code == 200:
-                return
-        except requests.ConnectionError:  # not listening yet
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"gunicorn at {url} did not answer within {timeout} s:\n{log.read_text()}")
 
 
 @pytest.fixture(scope="session")
@@ -68,31 +48,27 @@ def site(tmp_path_factory):
     manage("load_demo_content")
 
     gunicorn = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--workers", "2"]
-    servers = []
-    try:
-        for n, port in enumerate(ports, 1):
-            log = tmp / f"gunicorn-{n}.log"
-            with log.open("w") as out:
-                process = subprocess.Popen(
-                    [*gunicorn, "--bind", f"127.0.0.1:{port}"],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=out,
-                    stderr=subprocess.STDOUT,
-                )
-            servers.append((process, log))
-        urls = [f"http://127.0.0.1:{port}" for port in ports]
-        for url, (process, log) in zip(urls, servers, strict=True):
-            wait_until_serving(url, process, log)
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    servers = [
+        Server(
+            f"gunicorn at {url}",
+            [*gunicorn, "--bind", url.removeprefix("http://")],
+            f"{url}/admin/login/",
+            log_path=tmp / f"gunicorn-{n}.log",
+            cwd=ROOT,
+            env=env,
+            stop_timeout=30,
+            tail_lines=None,
+        )
+        for n, url in enumerate(urls, 1)
+    ]
+    with contextlib.ExitStack() as stack:
+        for server in servers:  # both start at once
+            stack.callback(server.stop)
+            server.start()
+        for server in servers:
+            server.wait_ready()
         yield SimpleNamespace(urls=urls, password=password)
-    finally:
-        for process, _ in servers:
-            process.terminate()
-        for process, _ in servers:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 @pytest.fixture
