@@ -43,6 +43,51 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 """
 
 
+# Run by ``manage.py shell`` in the throwaway database (DemoSite.add_reader_comments).
+SEED_COMMENTS = """
+from datetime import timedelta
+from django.utils import timezone
+from blog.comments.models import ReaderComment
+from blog.models import ArticlePage
+
+Status = ReaderComment.Status
+articles = list(ArticlePage.objects.live().order_by("pk"))
+readers = [
+    ("Ines", "ines@example.com", "I have had a knot under my shoulder blade for months. "
+     "Is it normal for pressing on it to make my arm ache too?"),
+    ("Tom", "tom@example.com", "Tried the tennis-ball trick after reading this. Much easier "
+     "to turn my head this morning, thank you."),
+    ("Priya", "priya@example.com", "Would you recommend this during pregnancy, or should "
+     "I wait until after?"),
+    ("Cheap Meds", "offers@pills.example", "Best prices online, visit our shop today!"),
+    ("Ruth", "ruth@example.com", "My physio does something very like this. Good to read "
+     "why it works."),
+    ("Daniel", "daniel@example.com", "How long should the soreness last after a session?"),
+    ("Amara", "amara@example.com", "The bit about breathing slowly while the pressure is "
+     "held made all the difference for me."),
+    ("Joe", "joe@example.com", "Is there anything I can do at my desk between sessions?"),
+]
+now = timezone.now()
+for n, (name, email, body) in enumerate(readers):
+    article = articles[n % len(articles)]
+    if name in ("Tom", "Ruth"):  # regulars, with comments approved before
+        for k in range(3):
+            ReaderComment.objects.create(
+                page=article, name=name, email=email, body="Thanks, another helpful read.",
+                status=Status.APPROVED, created_at=now - timedelta(days=30 + k),
+            )
+    if name == "Cheap Meds":
+        ReaderComment.objects.create(
+            page=article, name=name, email=email, body="Discount pills", status=Status.SPAM,
+            created_at=now - timedelta(days=2),
+        )
+    ReaderComment.objects.create(
+        page=article, name=name, email=email, body=body,
+        created_at=now - timedelta(minutes=17 * (n + 1)),
+    )
+"""
+
+
 def log(message):
     print(f"screenshots: {message}", flush=True)
 
@@ -90,6 +135,12 @@ class DemoSite:
         self.manage("migrate", "--noinput")
         log("loading the demo content")
         self.manage("load_demo_content")
+
+    def add_reader_comments(self):
+        """A morning's queue: comments awaiting moderation on the demo articles, from readers
+        with a history (some approved before, one marked spam), so the queue shows what a
+        moderator really meets. Only in this throwaway database, never in the demo content."""
+        self.manage("shell", "--no-imports", "--verbosity", "0", "-c", SEED_COMMENTS)
 
     def page_id(self, slug):
         code = (
@@ -168,18 +219,46 @@ def shoot_article(browser, site):
 
 
 def shoot_editor(browser, site, page_id):
-    context = new_context(browser, site, 1280, 900)
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill(site.password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    context, page = log_in(browser, site, "admin")
     page.goto(f"/admin/pages/{page_id}/edit/", wait_until="networkidle")
     expect(page.locator(".CodeMirror").first).to_be_visible()
     # Move the pointer out of the way so no tooltip or hover state shows.
     page.mouse.move(0, 899)
     path = IMG / "editor.png"
+    page.screenshot(path=path, animations="disabled")
+    context.close()
+    log(f"wrote {path.relative_to(REPO)}")
+
+
+def log_in(browser, site, username):
+    context = new_context(browser, site, 1280, 900)
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(site.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+    return context, page
+
+
+def shoot_dashboard(browser, site):
+    """What a therapist sees on signing in: her articles and the one-click "Write"."""
+    context, page = log_in(browser, site, "maren")
+    expect(page.get_by_role("heading", name="Your articles")).to_be_visible()
+    page.mouse.move(0, 899)
+    path = IMG / "dashboard.png"
+    page.screenshot(path=path, animations="disabled")
+    context.close()
+    log(f"wrote {path.relative_to(REPO)}")
+
+
+def shoot_queue(browser, site):
+    """The Comments menu's queue, Pending first; the first row is the keyboard's current one."""
+    context, page = log_in(browser, site, "admin")
+    page.get_by_role("link", name="Comments").first.click()
+    expect(page.get_by_role("heading", name="Comments", level=1)).to_be_visible()
+    page.mouse.move(0, 899)
+    path = IMG / "moderation-queue.png"
     page.screenshot(path=path, animations="disabled")
     context.close()
     log(f"wrote {path.relative_to(REPO)}")
@@ -192,6 +271,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="wellness-screenshots-") as workdir:
         site = DemoSite(workdir)
         site.build()
+        site.add_reader_comments()
         article_id = site.page_id(ARTICLE_SLUG)
         with site.serving(), sync_playwright() as playwright:
             browser = playwright.chromium.launch(
@@ -200,6 +280,8 @@ def main():
             try:
                 shoot_article(browser, site)
                 shoot_editor(browser, site, article_id)
+                shoot_dashboard(browser, site)
+                shoot_queue(browser, site)
             finally:
                 browser.close()
 
