@@ -272,6 +272,7 @@ class Reader:
             cookie.load(header)
             self.cookies.update({k: m.value for k, m in cookie.items()})
         self.location = response.getheader("Location")
+        self.cache = response.getheader("X-Wellness-Cache")  # "hit" when the cache answered
         if response.will_close:
             self.conn.close()
         return response.status, content
@@ -336,6 +337,30 @@ def post_comments(port, article_path, clients, duration):
         "errors": counts["errors"],
         "first_errors": failures,
     }
+
+
+def reader_journey(port, article_path, other_paths):
+    """A reader's visit, as the page cache meets it: they read the article and a few other
+    pages, comment on the article (their comment awaits moderation, remembered in their new
+    session), then read on: the article again and the other pages. Returns each page view
+    with whether the cache answered it."""
+    reader = Reader(port, article_path, number=10_000)  # reads the article first
+    views = [("before commenting", article_path, reader.cache == "hit")]
+
+    def read(when, path):
+        status, _ = reader.request("GET", path)
+        if status != 200:
+            raise LoadError(f"GET {path} gave {status} in the reader's visit")
+        views.append((when, path, reader.cache == "hit"))
+
+    for path in other_paths:
+        read("before commenting", path)
+    status, _, location = reader.post(1)
+    if status != 303 or not ACCEPTED.search(location or ""):
+        raise LoadError(f"the reader's comment was answered {status}, {location}")
+    for path in [article_path, *other_paths, article_path, *other_paths]:
+        read("after commenting", path)
+    return views
 
 
 def write_static_page(directory, status, headers, body):

@@ -124,3 +124,130 @@ def measure_moderation(comments, runs, warmup):
         "sql": sql,
         "ms": samples,
     }
+
+
+def profile_page(manifest, requests, top):
+    """Where the typical article's server time goes: ``requests`` uncached views under
+    cProfile, after the warm-up, summarised as the functions with the most time of their own
+    and the most time below them (the Django template engine, the ORM's compiler, …)."""
+    import cProfile
+    import pstats
+
+    client = Client()
+    host, path = page_targets(manifest)["article: typical"]
+    for _ in range(3):
+        get(client, host, path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        get(client, host, path)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt
+
+    def rows(key):
+        entries = sorted(stats.stats.items(), key=lambda item: item[1][key], reverse=True)
+        return [
+            {
+                "function": f"{_short(filename)}:{line}({name})",
+                "ms_per_request": round(entry[key] * 1000 / requests, 3),
+                "share": round(entry[key] / total, 3),
+            }
+            for (filename, line, name), entry in entries[:top]
+        ]
+
+    # pstats entries: (primitive calls, calls, own time, cumulative time, callers)
+    return {
+        "path": path,
+        "requests": requests,
+        "ms_per_request": round(total * 1000 / requests, 2),
+        "own": rows(2),
+        "cumulative": rows(3),
+        "areas": _areas(stats, requests),
+    }
+
+
+# Where own time is spent, by package: what "half in the ORM, half in templates" is read from.
+AREAS = {
+    "ORM and database": ("django/db/",),
+    "templates": ("django/template/", "django/templatetags/", "templatetags"),
+    "Wagtail": ("wagtail/",),
+    "Markdown": ("markdown/", "wagtailmarkdown/", "nh3", "bleach/"),
+    "the plugin": ("/blog/", "/therapies/"),
+    "Django (request, middleware, rest)": ("django/",),
+}
+
+
+def _areas(stats, requests):
+    totals = dict.fromkeys(AREAS, 0.0)
+    totals["other"] = 0.0
+    for (filename, _, _), entry in stats.stats.items():
+        area = next(
+            (name for name, parts in AREAS.items() if any(p in filename for p in parts)), "other"
+        )
+        totals[area] += entry[2]
+    return {name: round(seconds * 1000 / requests, 2) for name, seconds in totals.items()}
+
+
+def _short(filename):
+    for marker in ("site-packages/", "/work/", "/main/"):
+        if marker in filename:
+            filename = filename.split(marker, 1)[1]
+    return filename
+
+
+def measure_first_views(manifest, runs):
+    """What the first reader after a change pays: an editor publishes the typical article (a
+    new revision, as the admin's Publish makes) or a moderator approves a comment on it,
+    then an anonymous reader asks for the article (and, after a publish, its blog index) at
+    the site's own address. Timed ``runs`` times each, as the server answers it: whatever
+    the app does after a change (nothing, or preparing the pages again) happens before."""
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    from blog.comments.models import ReaderComment
+    from blog.comments.moderation import moderate
+    from blog.models import ArticlePage
+
+    site = Site.objects.get(is_default_site=True)
+    host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+    article = ArticlePage.objects.get(pk=manifest["typical_article"]["id"])
+    article_path = manifest["typical_article"]["path"]
+    index_path = manifest["listings"]["blog index"]
+    moderator = get_user_model().objects.get(username=data.SUPERUSER[0])
+    client = Client()
+    for _ in range(3):  # the pages as readers left them, before the first change
+        for path in (article_path, index_path):
+            get(client, host, path)
+    samples = {
+        "article, nothing changed": [],
+        "index, nothing changed": [],
+        "article after publishing": [],
+        "index after publishing": [],
+        "article after approving": [],
+    }
+    for n in range(runs):
+        # The yardstick, in the same process and moments: the same views with no change.
+        for _ in range(3):
+            samples["article, nothing changed"].append(_timed(client, host, article_path))
+            samples["index, nothing changed"].append(_timed(client, host, index_path))
+        article.summary = f"{article.summary.split(' (')[0]} ({n})"
+        article.save_revision().publish()
+        samples["article after publishing"].append(_timed(client, host, article_path))
+        samples["index after publishing"].append(_timed(client, host, index_path))
+        comment = ReaderComment.objects.create(
+            page=article,
+            name="First view",
+            email=f"first-{n}@example.org",
+            body=f"Comment {n}",
+            created_at=timezone.now(),
+        )
+        moderate(ReaderComment.objects.filter(pk=comment.pk), "approve", moderator)
+        samples["article after approving"].append(_timed(client, host, article_path))
+    return {"host": host, "ms": samples}
+
+
+def _timed(client, host, path):
+    start = time.perf_counter()
+    get(client, host, path)
+    return (time.perf_counter() - start) * 1000

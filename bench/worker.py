@@ -78,6 +78,22 @@ def step_pages(args):
     return measure.measure_pages(manifest, args.runs, args.warmup)
 
 
+def step_profile(args):
+    from . import measure
+
+    with open(args.manifest) as f:
+        manifest = json.load(f)
+    return measure.profile_page(manifest, args.runs, top=12)
+
+
+def step_first_views(args):
+    from . import measure
+
+    with open(args.manifest) as f:
+        manifest = json.load(f)
+    return measure.measure_first_views(manifest, args.runs)
+
+
 def step_moderation(args):
     from . import measure
 
@@ -111,6 +127,8 @@ STEPS = {
     "migrate": step_migrate,
     "build": step_build,
     "pages": step_pages,
+    "profile": step_profile,
+    "first_views": step_first_views,
     "moderation": step_moderation,
     "post": step_post,
 }

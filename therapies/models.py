@@ -14,6 +14,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
+from blog.core.fragments import lazy_parts
 from blog.core.images import RENDITION_SETS, PageImageMixin, attach_images
 from blog.core.links import OrderedLink, Reference
 from blog.core.pages import WellnessIndexPage, WellnessPageMixin, page_link
@@ -137,6 +138,13 @@ class TechniquePage(WellnessPageMixin, PageImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # On first use: the page is kept rendered (blog.core.fragments).
+        names = ["related_techniques", "sections", "structured_data"]
+        context.update(lazy_parts(lambda: self.shown_parts(request), names))
+        return context
+
+    def shown_parts(self, request):
+        """What the page shows besides its own fields, for ``get_context``."""
         related = live_techniques(self.related_technique_links.select_related("technique__image"))
         added = [
             (section.template_name, section.get_context(request, self))
@@ -149,10 +157,11 @@ class TechniquePage(WellnessPageMixin, PageImageMixin, Page):
             slots += section.get("image_slots", [])
             sets.update(section.get("image_sets", ()))
         attach_images(slots, *sets)
-        context["related_techniques"] = related
-        context["sections"] = added
-        context["structured_data"] = [medical_therapy(self, request)]
-        return context
+        return {
+            "related_techniques": related,
+            "sections": added,
+            "structured_data": [medical_therapy(self, request)],
+        }
 
 
 class RelatedTechnique(OrderedLink):

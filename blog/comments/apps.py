@@ -7,3 +7,13 @@ class CommentsConfig(AppConfig):
     label = "wellness_comments"
     verbose_name = _("Reader comments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from blog.core import sessions
+
+        from .session import PAGES_SESSION_KEY, SESSION_KEY, own_page_ids
+
+        # A reader's own comments make only the pages they are on personal: everywhere else
+        # they get the cached pages every reader gets.
+        for key in (SESSION_KEY, PAGES_SESSION_KEY):
+            sessions.register(key, own_page_ids)

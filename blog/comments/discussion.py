@@ -9,7 +9,10 @@ from .in_context import comment_in_context, thread_ids
 from .models import DiscussionSettings
 from .own import editable_ids
 from .replies import may_answer
+from .session import has_own_comments_on
 from .threads import PAGE_PARAM, comment_threads, public_comments
+
+REPLY_PARAM = "replyto"  # the no-JavaScript reply link's comment
 
 
 @dataclass
@@ -38,6 +41,19 @@ class Discussion:
     def public_comments(self):
         """The approved comments shown, in reading order (for structured data)."""
         return list(public_comments(self.threads))
+
+
+def is_shared(request, page):
+    """Whether the comments ``page`` shows this request are what every reader sees: nobody
+    signed in (who may answer as the author), none of the reader's own comments on the page,
+    no reply or moderator's view asked for, the first page of comments."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        and not has_own_comments_on(request, page)
+        and comment_in_context(request) is None
+        and not {PAGE_PARAM, REPLY_PARAM} & request.GET.keys()
+    )
 
 
 def discussion_for(request, page):
@@ -70,7 +86,7 @@ def discussion_for(request, page):
 
 def _reply_target(request, comments, rules):
     """The comment named by ?replyto= (the no-JavaScript reply link), if it takes replies."""
-    node = comments.by_id.get(parse_id(request.GET.get("replyto", "")))
+    node = comments.by_id.get(parse_id(request.GET.get(REPLY_PARAM, "")))
     if node and node.comment.is_public and node.comment.depth < rules.max_reply_depth:
         return node.comment
     return None

@@ -1,6 +1,6 @@
 """The cache tags of comments: what moderating, posting or removing them makes stale."""
 
-from blog.core import versioned
+from blog.core import versioned, warming
 from blog.core.tags import kind_tag
 
 from .models import ReaderComment
@@ -16,3 +16,4 @@ def comments_changed(page_ids):
     if page_ids:
         tags = {comments_tag(pk) for pk in page_ids}
         versioned.invalidate(kind_tag(ReaderComment), *tags)
+        warming.warm_after_commit(page_ids)

@@ -14,6 +14,7 @@ from functools import cache
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from blog.core.tags import SITE, page_tag
@@ -71,8 +72,11 @@ class CommentablePageMixin(models.Model):
     def get_context(self, request, *args, **kwargs):
         # Imported here: page models import this module, and what shows a discussion
         # (forms, permissions, e-mail) needs the models loaded first.
-        from .discussion import discussion_for
+        from .discussion import discussion_for, is_shared
 
         context = super().get_context(request, *args, **kwargs)
-        context["discussion"] = discussion_for(request, self)
+        # Worked out on first use: the comments every reader sees are kept rendered
+        # (``{% comments %}``), and then nothing else asks for them.
+        context["discussion"] = SimpleLazyObject(lambda: discussion_for(request, self))
+        context["discussion_shared"] = is_shared(request, self)
         return context

@@ -19,6 +19,16 @@ DEFAULTS = {
     # without asking again (0 unless the site purges its CDN on publishing).
     "PAGE_CACHE": True,
     "CDN_MAX_AGE": 0,
+    # Keeps the parts of a page every reader sees rendered (blog.core.fragments), for the
+    # pages built for one request: editors, readers with something of their own on the page.
+    "FRAGMENT_CACHE": True,
+    # After a publish or an approval, the server asks for the changed pages itself, so
+    # their first reader is served from the cache too (blog.core.warming).
+    "WARM_AFTER_CHANGES": True,
+    # Keys a host site keeps in readers' sessions that change no page: a reader whose session
+    # holds only these (and the plugin's own) still gets the cached pages (blog.core.sessions).
+    # Django's CSRF token, when CSRF_USE_SESSIONS keeps it there, is one.
+    "SHARED_SESSION_KEYS": ("_csrftoken",),
     # Remembers which page each URL leads to, sparing Wagtail's walk down the page tree.
     "ROUTE_CACHE": True,
     # The proxies in front of the site, whose X-Forwarded-For entries are believed: how many

@@ -8,13 +8,17 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import tags, versioned
+from . import tags, versioned, warming
 
 PAGE_SIGNALS = (page_published, page_unpublished, post_page_move)
 
 
 def page_changed(sender, instance, **kwargs):
     versioned.invalidate(*tags.touched_by_page(instance.specific_class, instance.pk))
+
+
+def warm_published(sender, instance, **kwargs):
+    warming.warm_after_commit({instance.pk})
 
 
 def site_changed(sender, **kwargs):
@@ -41,4 +45,5 @@ def connect_site_changes(receiver, uid):
 
 def connect():
     connect_page_changes(page_changed, "wellness-pages")
+    page_published.connect(warm_published, dispatch_uid="wellness-warm")
     connect_site_changes(site_changed, "wellness-site")

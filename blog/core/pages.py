@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from .fragments import lazy_parts
 from .images import attach_images
 from .metadata import PageMetadataMixin
 from .permissions import ReviewedPublishingMixin, ViewRestrictionsMixin
@@ -94,5 +95,6 @@ class WellnessIndexPage(WellnessPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = self.get_listing(request)
+        # On first use: the listing is kept rendered (blog.core.fragments).
+        context.update(lazy_parts(lambda: {"items": self.get_listing(request)}, ["items"]))
         return context

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from blog.comments.pages import CommentablePageMixin
 from blog.core import versioned
+from blog.core.fragments import lazy_parts
 from blog.core.images import RENDITION_SETS, PageImageMixin, attach_images
 from blog.core.links import OrderedLink, Reference
 from blog.core.metadata import live_ancestors
@@ -41,6 +42,18 @@ from ..structured_data import blog_posting
 from ..widgets import AuthorChooser
 from .review import ReviewScheduleMixin, ReviewScheduleQuerySetMixin
 
+# What shown_parts() puts in an article's context.
+SHOWN_PARTS = (
+    "authors",
+    "techniques",
+    "related_articles",
+    "article_tags",
+    "blog_index",
+    "references",
+    "review_is_current",
+    "body",
+    "structured_data",
+)
 # How many related articles end an article: two rows of two in its narrow column.
 RELATED_ARTICLES = 4
 NEWEST_FIRST = (F("date").desc(nulls_last=True), "-pk")
@@ -202,8 +215,6 @@ class ArticlePage(
 
     # Listings set the number of approved comments on each card; elsewhere it is not shown.
     comment_count = None
-    # Loaded with the article when the route cache serves it (blog.pagecache.routes).
-    serve_select_related = ("image", "reviewer")
     cache_shows = (
         "wellness_blog.AuthorPage",  # the byline and author cards
         "wellness_therapies.TechniquePage",  # the technique cards
@@ -341,6 +352,13 @@ class ArticlePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Computed on first use: the parts every reader sees are kept rendered
+        # (blog.core.fragments), and a kept part needs none of this.
+        context.update(lazy_parts(lambda: self.shown_parts(request, context), SHOWN_PARTS))
+        return context
+
+    def shown_parts(self, request, context):
+        """What the article shows besides its own fields, for ``get_context``."""
         # Through the relations rather than fresh queries, so previews show unsaved changes.
         authors = [link.author for link in self.author_links.select_related("author__image")]
         techniques = live_techniques(self.technique_links.select_related("technique__image"))
@@ -358,29 +376,31 @@ class ArticlePage(
             "portrait",
             "card",
         )
-        context["authors"] = authors
-        context["techniques"] = techniques
-        context["related_articles"] = related
-        context["article_tags"] = tags
-        # Its blog, for the tag links: the parent, which the breadcrumbs load anyway.
-        context["blog_index"] = next(reversed(live_ancestors(self, request)), None)
-        context["references"] = list(self.references.all())
-        context["review_is_current"] = self.review_is_current(Site.find_for_request(request))
-        context["body"] = render_body(self.body, context)
+        references = list(self.references.all())
         discussion = context["discussion"]
-        context["structured_data"] = [
-            blog_posting(
-                self,
-                request,
-                authors=authors,
-                techniques=techniques,
-                tags=tags,
-                references=context["references"],
-                comments=discussion.public_comments,
-                count=discussion.approved_count,
-            )
-        ]
-        return context
+        return {
+            "authors": authors,
+            "techniques": techniques,
+            "related_articles": related,
+            "article_tags": tags,
+            # Its blog, for the tag links: the parent, which the breadcrumbs load anyway.
+            "blog_index": next(reversed(live_ancestors(self, request)), None),
+            "references": references,
+            "review_is_current": self.review_is_current(Site.find_for_request(request)),
+            "body": render_body(self.body, context),
+            "structured_data": [
+                blog_posting(
+                    self,
+                    request,
+                    authors=authors,
+                    techniques=techniques,
+                    tags=tags,
+                    references=references,
+                    comments=discussion.public_comments,
+                    count=discussion.approved_count,
+                )
+            ],
+        }
 
     def related_articles(self, request, techniques, tags):
         """The articles of the same blog to suggest after this one. Worked out once per

@@ -12,6 +12,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
+from blog.core.fragments import lazy_parts
 from blog.core.images import RENDITION_SETS, PageImageMixin
 from blog.core.links import OrderedLink
 from blog.core.pages import WellnessIndexPage, WellnessPageMixin, page_link
@@ -137,13 +138,19 @@ class AuthorPage(WellnessPageMixin, PageImageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from .articles import ArticlePage
 
+        def shown_parts():
+            specialties = self.specialties.select_related("technique")
+            specialties = [link.technique for link in specialties if link.technique.live]
+            articles = ArticlePage.objects.by_author(self).for_listing()
+            return {
+                "specialties": specialties,
+                "articles": paginate_articles(request, articles),
+                "structured_data": [author_profile(self, request, specialties)],
+            }
+
         context = super().get_context(request, *args, **kwargs)
-        specialties = self.specialties.select_related("technique")
-        context["specialties"] = [link.technique for link in specialties if link.technique.live]
-        context["articles"] = paginate_articles(
-            request, ArticlePage.objects.by_author(self).for_listing()
-        )
-        context["structured_data"] = [author_profile(self, request, context["specialties"])]
+        # On first use: the profile is kept rendered (blog.core.fragments).
+        context.update(lazy_parts(shown_parts, ["specialties", "articles", "structured_data"]))
         return context
 
 

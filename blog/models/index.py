@@ -2,6 +2,7 @@
 
 A site may have several blogs: each index lists, filters and syndicates its own articles."""
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
@@ -56,7 +57,7 @@ class BlogIndexPage(RoutablePageMixin, WellnessIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["filters"] = self.article_filters(request)
+        context["filters"] = SimpleLazyObject(lambda: self.article_filters(request))
         return context
 
     @re_path(r"^feeds/(?P<format_name>rss|atom)/$", name="feed")

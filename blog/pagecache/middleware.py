@@ -1,13 +1,14 @@
-from django.conf import settings
 from django.http import HttpResponse
 
-from blog.core import versioned
+from blog.core import sessions, versioned
 from blog.core.conf import wellness_settings
 
 from . import query, routes
 from .keys import entry_key
 
 HIT_HEADER = "X-Wellness-Cache"
+# Where django.contrib.messages keeps messages for the next page (its cookie storage's name).
+MESSAGES_COOKIE = "messages"
 # Set in the environ by the WSGI front (blog.pagecache.wsgi): the middleware then leaves storing
 # a page to the front, which sees the response as it finally leaves, outer middleware's
 # headers (security headers among them) and all.
@@ -18,20 +19,32 @@ def enabled():
     return wellness_settings.PAGE_CACHE
 
 
-def is_anonymous_read(environ):
-    """A GET or HEAD from someone without a session: no editor, no reader with a comment of
-    their own awaiting moderation. Only they may share a cached page. ``environ`` is a WSGI
-    environ or a request's META."""
-    return (
-        environ.get("REQUEST_METHOD") in ("GET", "HEAD")
-        and f"{settings.SESSION_COOKIE_NAME}=" not in environ.get("HTTP_COOKIE", "")
-        and "HTTP_AUTHORIZATION" not in environ
-    )
+def may_share(environ, page_id=None, session=None):
+    """Whether this request gets the page every reader gets: a GET or HEAD without an
+    ``Authorization`` header or a message waiting for its reader, and either no session or a
+    reader's session with nothing of their own on this page (blog.core.sessions): not an
+    editor, not the page holding their comment awaiting moderation. ``environ`` is a WSGI
+    environ or a request's META; ``page_id`` the page, where known (else the route cache's);
+    ``session`` the request's, where Django loaded it already."""
+    cookies = environ.get("HTTP_COOKIE", "")
+    if (
+        environ.get("REQUEST_METHOD") not in ("GET", "HEAD")
+        or "HTTP_AUTHORIZATION" in environ
+        or f"{MESSAGES_COOKIE}=" in cookies
+    ):
+        return False
+    if sessions.session_key(environ) is None:
+        return True
+    if page_id is None:
+        page_id = routes.known_page(environ)
+        if page_id is None:
+            return False
+    return sessions.is_shared(session if session is not None else sessions.load(environ), page_id)
 
 
 def cached_response(environ):
     """(status, headers, body) of the cached copy for this request, if it may have one."""
-    if not (enabled() and is_anonymous_read(environ)):
+    if not (enabled() and may_share(environ)):
         return None
     entry = versioned.fetch(entry_key(environ))
     if entry is None:

@@ -34,15 +34,21 @@ def prime(request):
     known = versioned.fetch(_key(request))
     if known is not None:
         model = apps.get_model(known["model"])
-        pages = model.objects.filter(pk=known["page"], live=True)
-        # What the page shows of its own foreign keys comes in the same query.
-        page = pages.select_related(*getattr(model, "serve_select_related", ())).first()
+        # The page's own row only: what it shows of its relations is in its kept fragments
+        # (blog.core.fragments), loaded only when those are rendered again.
+        page = model.objects.filter(pk=known["page"], live=True).first()
         if page is not None:
             request._wagtail_site = known["site"]
             request._wagtail_route_for_request = RouteResult(page)
             return
     # Taken before Wagtail routes: a change that lands meanwhile makes what it finds stale.
     request.wellness_route_versions = versioned.versions({ROUTES})
+
+
+def known_page(environ):
+    """The id of the page this URL leads to, if a route to it is remembered."""
+    known = versioned.fetch(entry_key(environ, PREFIX, with_query=False))
+    return None if known is None else known["page"]
 
 
 def remember(request, page, args, kwargs):

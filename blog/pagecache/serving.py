@@ -11,7 +11,7 @@ from blog.core import versioned
 from blog.core.conf import wellness_settings
 
 from . import routes
-from .middleware import enabled, is_anonymous_read
+from .middleware import enabled, may_share
 
 
 def cache_pages(serve_page):
@@ -25,7 +25,9 @@ def cache_pages(serve_page):
             routes.remember(request, page, args, kwargs)
         if not enabled():
             return serve_page(page, request, args, kwargs)
-        shareable = is_anonymous_read(request.META) and not getattr(request, "is_preview", False)
+        shareable = may_share(
+            request.META, page.pk, getattr(request, "session", None)
+        ) and not getattr(request, "is_preview", False)
         if shareable:
             # The versions as they are before the page reads the database: a change that
             # lands while it renders leaves this copy stale, never the next one.

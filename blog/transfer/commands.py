@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from blog.core import warming
 from blog.models import AuthorIndexPage, BlogIndexPage
 from therapies.models import TechniqueIndexPage
 
@@ -102,17 +103,19 @@ class ImportCommand(BaseCommand):
 
     @contextmanager
     def maybe_dry_run(self, report):
-        """Without --dry-run, nothing: each item commits on its own. With it, the whole run
-        happens in a transaction that is rolled back."""
-        if not report.dry_run:
-            yield
-            return
-        try:
-            with transaction.atomic():
+        """Without --dry-run, nothing but that no page is warmed after each item
+        (blog.core.warming: nobody reads them until the import is over). With it, the whole
+        run happens in a transaction that is rolled back."""
+        with warming.paused():
+            if not report.dry_run:
                 yield
-                raise DryRun
-        except DryRun:
-            pass
+                return
+            try:
+                with transaction.atomic():
+                    yield
+                    raise DryRun
+            except DryRun:
+                pass
 
     def new_report(self):
         return Report(dry_run=self.options["dry_run"])

@@ -33,7 +33,8 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# Most tests change content directly and look again; the page and route caches are switched
-# on by the tests that are about them, the query budgets and the browser tests.
+# Most tests change content directly and look again; the page, route and fragment caches
+# are switched on by the tests that are about them, the query budgets and the browser tests.
 WELLNESS_PAGE_CACHE = False
 WELLNESS_ROUTE_CACHE = False
+WELLNESS_FRAGMENT_CACHE = False

@@ -124,7 +124,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILMARKDOWN = {"autodownload_fontawesome": False}
 
-# Most tests change content directly and look again; the page and route caches are switched
-# on by the tests that are about them and the query budgets.
+# Most tests change content directly and look again; the page, route and fragment caches
+# are switched on by the tests that are about them and the query budgets.
 WELLNESS_PAGE_CACHE = False
 WELLNESS_ROUTE_CACHE = False
+WELLNESS_FRAGMENT_CACHE = False

@@ -222,9 +222,14 @@ def test_the_wsgi_front_answers_hits_before_django(article):
     assert not called
     assert answers[0][0] == "200 OK" and answers[0][1][HIT] == "hit"
     assert article.title.encode() in body
-    with_session = {**environ, "HTTP_COOKIE": "sessionid=abc"}
-    b"".join(PageCacheApplication(django)(with_session, start_response))
-    assert len(called) == 1  # a reader with a session goes through Django
+    unknown_session = {**environ, "HTTP_COOKIE": "sessionid=abc"}
+    b"".join(PageCacheApplication(django)(unknown_session, start_response))
+    assert not called  # a session that holds nothing changes nothing
+    reader = Client()
+    assert post(reader, article, body="Mine").status_code == 303
+    with_comment = {**environ, "HTTP_COOKIE": f"sessionid={reader.cookies['sessionid'].value}"}
+    b"".join(PageCacheApplication(django)(with_comment, start_response))
+    assert len(called) == 1  # their comment is on this page: it is built for them
 
 
 def test_making_a_page_private_drops_its_public_copy_at_once(tree, article):
@@ -252,9 +257,11 @@ def travel_to(monkeypatch, moment):
     monkeypatch.setattr(locmem, "time", SimpleNamespace(time=clock))
 
 
+@pytest.mark.parametrize("fragments", [False, True], ids=["page", "page and fragments"])
 def test_a_cached_article_stops_claiming_its_review_the_day_it_falls_due(
-    tree, author, settings, monkeypatch
+    tree, author, settings, monkeypatch, fragments
 ):
+    settings.WELLNESS_FRAGMENT_CACHE = fragments
     # A site that keeps pages for a month, in a cache whose clock the test can move.
     settings.CACHES = {**settings.CACHES, "clock": {"BACKEND": locmem.__name__ + ".LocMemCache"}}
     settings.WELLNESS_CACHE_ALIAS = "clock"

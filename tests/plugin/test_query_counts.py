@@ -22,6 +22,7 @@ LISTING_BUDGET = 12
 @pytest.fixture(autouse=True)
 def route_cache(settings):
     settings.WELLNESS_ROUTE_CACHE = True
+    settings.WELLNESS_FRAGMENT_CACHE = True
 
 
 def count_queries(url):

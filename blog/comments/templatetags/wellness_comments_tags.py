@@ -3,6 +3,8 @@ page types that take them (blog.comments.pages)."""
 
 from django import template
 
+from blog.core import fragments
+
 from ..discussion import discussion_for
 from ..rendering import comment_html as render_comment
 
@@ -15,12 +17,19 @@ SECTION_TEMPLATE = "wellness_comments/section.html"
 def comments(context):
     """The page's comments and the form under them, where ``{% comments %}`` stands. Uses
     the ``discussion`` the page's context holds (CommentablePageMixin puts it there)."""
+    request, page = context["request"], context["page"]
     discussion = context.get("discussion")
     if discussion is None:
-        discussion = discussion_for(context["request"], context["page"])
+        discussion = discussion_for(request, page)
     section = context.template.engine.get_template(SECTION_TEMPLATE)
-    with context.push(discussion=discussion):
-        return section.render(context)
+
+    def render():
+        with context.push(discussion=discussion):
+            return section.render(context)
+
+    if context.get("discussion_shared"):  # what every reader sees: kept rendered
+        return fragments.render(request, page, "comments", render)
+    return render()
 
 
 @register.filter

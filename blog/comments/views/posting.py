@@ -124,4 +124,5 @@ def render_page(request, page, form, status, message=""):
         discussion.form = form
     discussion.error = message
     discussion.personal = True  # this response is for one reader only
+    context["discussion_shared"] = False
     return TemplateResponse(request, page.get_template(request), context, status=status)

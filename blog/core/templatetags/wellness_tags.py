@@ -10,6 +10,7 @@ from wagtail.images.models import ResponsiveImage
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
+from .. import fragments
 from ..images import RENDITION_SETS, largest_rendition
 from ..markdown import render_section_markdown
 from ..models import HealthDisclaimer
@@ -92,3 +93,37 @@ def json_ld(context):
 def script_safe_json(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return mark_safe(text.translate(SCRIPT_SAFE_JSON))  # noqa: S308 (<, > and & are escaped)
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment "name" [vary ...] [uses_query] %}…{% endfragment %}``: the enclosed part
+    of the page, kept rendered until what the page shows changes (blog.core.fragments). Only
+    for what every reader of the page sees: nothing of the requester's own. A part that reads
+    the query string (a listing's filters and pages) says ``uses_query``: it is kept for the
+    plain URL only, so no query string can fill the cache with copies."""
+    bits = token.split_contents()[1:]
+    uses_query = bool(bits) and bits[-1] == "uses_query"
+    if uses_query:
+        bits.pop()
+    if not bits:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits], uses_query)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, arguments, uses_query):
+        self.nodelist = nodelist
+        self.arguments = arguments
+        self.uses_query = uses_query
+
+    def render(self, context):
+        request = context.get("request")
+        if self.uses_query and request is not None and request.GET:
+            return self.nodelist.render(context)
+        name, *vary = (argument.resolve(context) for argument in self.arguments)
+        return fragments.render(
+            request, context.get("page"), name, lambda: self.nodelist.render(context), vary
+        )

@@ -3,6 +3,8 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from blog.core import warming
+
 from ...builder import DemoBuilder, demo_password, therapist_usernames
 
 
@@ -11,7 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         password = demo_password(os.environ.get("DEMO_ADMIN_PASSWORD"))
-        created = DemoBuilder(password).build()
+        with warming.paused():  # nobody reads the pages while they are being made
+            created = DemoBuilder(password).build()
         if created:
             self.stdout.write(self.style.SUCCESS(f"Created {created} demo objects."))
         else:

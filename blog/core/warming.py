@@ -1,0 +1,105 @@
+"""The first reader after a change is served from the cache too.
+
+Publishing a page or approving a comment makes what the page (and the listings that show
+it) kept stale (blog.core.versioned). Left alone, the next reader pays for rendering it all
+again. Instead, once the change is committed, the server itself asks for those pages as an
+anonymous reader would, through the site's own middleware and URLs: their fragments
+(blog.core.fragments), and the whole page where the page cache is on, are kept again before
+any reader comes. The editor or moderator who made the change pays the few milliseconds.
+"""
+
+import contextlib
+import logging
+import threading
+from io import BytesIO
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import WSGIRequest
+from django.db import transaction
+from django.utils import translation
+from wagtail.models import Page
+
+from .conf import wellness_settings
+
+logger = logging.getLogger(__name__)
+_state = threading.local()
+_handler = None
+
+
+def enabled():
+    return wellness_settings.WARM_AFTER_CHANGES and (
+        wellness_settings.FRAGMENT_CACHE or wellness_settings.PAGE_CACHE
+    )
+
+
+@contextlib.contextmanager
+def paused():
+    """No warming inside the block: for bulk changes (an import) whose pages nobody reads
+    until it is over."""
+    previous = getattr(_state, "paused", False)
+    _state.paused = True
+    try:
+        yield
+    finally:
+        _state.paused = previous
+
+
+def warm_after_commit(page_ids):
+    """Ask for the pages of ``page_ids``, and the page above each (its section's listing),
+    once the current transaction commits."""
+    if enabled() and not getattr(_state, "paused", False) and page_ids:
+        page_ids = set(page_ids)
+        transaction.on_commit(lambda: warm(page_ids))
+
+
+def warm(page_ids):
+    pages = Page.objects.filter(pk__in=page_ids).select_related("locale")
+    urls = []
+    for page in pages:
+        for candidate in (page, page.get_parent()):
+            url = candidate.get_full_url() if candidate and candidate.live else None
+            if url and url not in urls:
+                urls.append(url)
+    # In the site's language, as a reader's request is (LocaleMiddleware, where a site has
+    # it, chooses again), and the change's own request's is restored afterwards.
+    with translation.override(settings.LANGUAGE_CODE):
+        for url in urls:
+            request_as_reader(url)
+
+
+def request_as_reader(url):
+    """GET ``url`` in-process as an anonymous reader with no cookies, as Wagtail's previews
+    do (``make_preview_request``): the full middleware, the URL routing, the page's serve()."""
+    global _handler
+    if _handler is None:
+        handler = BaseHandler()
+        handler.load_middleware()
+        _handler = handler
+    parts = urlsplit(url)
+    secure = parts.scheme == "https" or settings.SECURE_SSL_REDIRECT
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": parts.path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": parts.hostname,
+        "SERVER_PORT": str(parts.port or (443 if secure else 80)),
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": parts.netloc,
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "https" if secure else "http",
+        "wsgi.input": BytesIO(),
+        "wsgi.errors": BytesIO(),
+    }
+    if secure and settings.SECURE_PROXY_SSL_HEADER:
+        header, value = settings.SECURE_PROXY_SSL_HEADER
+        environ[header] = value
+    try:
+        response = _handler.get_response(WSGIRequest(environ))
+    except Exception:  # a reader will render it instead: never fail the change for this
+        logger.exception("Could not warm %s", url)
+        return None
+    if response.status_code != 200:
+        logger.info("Warming %s answered %s", url, response.status_code)
+    return response.status_code
