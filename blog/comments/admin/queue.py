@@ -64,8 +64,14 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
 
     def order_queryset(self, queryset):
         # Urgent comments still waiting come first, whatever the order asked for; the pk
-        # breaks ties, so comments posted in the same instant keep their page.
-        return queryset.urgent_first().order_by("-waiting_urgent", self.ordering, "-pk")
+        # breaks ties, so comments posted in the same instant keep their page. The pending
+        # queue is read in the order of its index (ReaderComment.queue_rank); the other
+        # tabs hold no waiting comment, except "All".
+        if self.current_status == Status.PENDING:
+            return queryset.order_by("-queue_rank", self.ordering, "-pk")
+        if not self.current_status:  # "All": the urgent ones still waiting first there too
+            return queryset.urgent_first().order_by("-waiting_urgent", self.ordering, "-pk")
+        return queryset.order_by(self.ordering, "-pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -98,10 +104,25 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
         params.update(changes)
         return f"{self.index_url}?{urlencode(sorted(params.items()))}"
 
-    @property
-    def tabs(self):
+    @cached_property
+    def status_counts(self):
         counts = moderatable(self.request.user).status_counts()
         remember_pending_count(self.request, counts["pending"])
+        return counts
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # Where nothing but the tab narrows the list, the tab's count is its length: no
+        # second count of a queue of a million comments.
+        narrowing = set(self.request.GET) - {"status", "ordering", self.page_kwarg}
+        count = self.status_counts.get(self.current_status or "all")
+        if not narrowing and count is not None:
+            paginator.count = count
+        return paginator
+
+    @property
+    def tabs(self):
+        counts = self.status_counts
         return [
             Tab(
                 label,

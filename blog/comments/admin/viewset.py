@@ -125,7 +125,7 @@ class ReaderCommentViewSet(SnippetViewSet):
     # Nothing links to a comment, and indexing would cost queries on every post and delete.
     add_to_reference_index = False
 
-    list_per_page = 50
+    list_per_page = 20  # as WordPress's comment screen: a laptop screen of rows
     filterset_class = ReaderCommentFilterSet
     search_fields = SEARCH_FIELDS
     search_backend_name = None  # comments are not in the search index: search with the ORM

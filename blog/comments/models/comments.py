@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, IntegerField, Q, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -10,8 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _awaiting_moderation():
-    Status = ReaderComment.Status
-    return Q(status=Status.PENDING) | Q(status=Status.APPROVED, edited_at__isnull=False)
+    return Q(queue_rank__gt=QUEUE_RANK_DONE)
+
+
+# A comment's place in the moderation queue, kept by the database (ReaderComment.queue_rank):
+# urgent ones still pending first, then the rest awaiting a decision (pending comments, and
+# approved ones their writers edited since); done with.
+QUEUE_RANK_URGENT, QUEUE_RANK_WAITING, QUEUE_RANK_DONE = 2, 1, 0
 
 
 class ReaderCommentQuerySet(models.QuerySet):
@@ -47,16 +52,17 @@ class ReaderCommentQuerySet(models.QuerySet):
         return self.filter(shown)
 
     def status_counts(self):
-        """{status tab: number of comments} in one query; "pending" counts what awaits
-        moderation, as the listing's filter does."""
+        """{status tab: number of comments}; "pending" counts what awaits moderation, as
+        the listing's filter does. Two queries, each served by an index."""
         Status = ReaderComment.Status
-        return self.aggregate(
-            pending=Count("pk", filter=_awaiting_moderation()),
-            approved=Count("pk", filter=Q(status=Status.APPROVED)),
-            spam=Count("pk", filter=Q(status=Status.SPAM)),
-            rejected=Count("pk", filter=Q(status=Status.REJECTED)),
-            all=Count("pk"),
-        )
+        by_status = dict(self.order_by().values_list("status").annotate(Count("pk")))
+        return {
+            "pending": self.awaiting_moderation().count(),
+            "approved": by_status.get(Status.APPROVED, 0),
+            "spam": by_status.get(Status.SPAM, 0),
+            "rejected": by_status.get(Status.REJECTED, 0),
+            "all": sum(by_status.values()),
+        }
 
     def commenter_history(self, emails):
         """{address in upper case: (approved, spam)} for the writers of ``emails``, in one
@@ -188,6 +194,21 @@ class ReaderComment(models.Model):
         editable=False,
     )
 
+    # Kept by the database, so that the queue is read straight from an index at any size.
+    queue_rank = models.GeneratedField(
+        expression=Case(
+            When(Q(status="pending", urgent=True), then=Value(QUEUE_RANK_URGENT)),
+            When(
+                Q(status="pending") | Q(status="approved", edited_at__isnull=False),
+                then=Value(QUEUE_RANK_WAITING),
+            ),
+            default=Value(QUEUE_RANK_DONE),
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+        editable=False,
+    )
+
     objects = ReaderCommentQuerySet.as_manager()
 
     class Meta:
@@ -199,6 +220,7 @@ class ReaderComment(models.Model):
             models.Index(fields=["page", "status", "created_at"]),
             models.Index(fields=["status", "created_at"]),
             models.Index(Upper("email"), name="wellness_comment_email_upper"),
+            models.Index(fields=["queue_rank", "created_at", "id"], name="wellness_comment_queue"),
         ]
 
     def __str__(self):
