@@ -1,4 +1,5 @@
-"""Settings for the benchmark: the demo site's apps on a throwaway SQLite database.
+"""Settings for the benchmark: the demo site's apps on a throwaway SQLite database (or, for
+its PostgreSQL phase, the throwaway PostgreSQL and Redis of bin/with-services).
 
 Everything lives in the directory named by ``BENCH_DIR`` (the database and media files), so
 a run never touches ``db.sqlite3`` or ``var/``. ``BENCH_PAGE_CACHE=0`` asks the app to turn
@@ -12,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.settings import base
 from config.settings.base import *  # noqa: F403
-from config.settings.connections import database
+from config.settings.connections import database, redis_cache
 
 if not os.environ.get("BENCH_DIR"):
     raise ImproperlyConfigured("Set BENCH_DIR: bench.run makes a throwaway directory for it.")
@@ -27,6 +28,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # IMMEDIATE transactions, a 20 s busy timeout, connections kept between requests. Without
 # those, the comment-posting figure would measure SQLite's defaults rather than the app.
 DATABASES = {"default": database(f"sqlite:///{BENCH_DIR / 'db.sqlite3'}")}
+# The PostgreSQL phase (bench.run, under bin/with-services): the throwaway server's database.
+if url := os.environ.get("BENCH_DATABASE_URL"):
+    DATABASES = {"default": database(url)}
 
 # Local memory for every cache alias the site defines (per process, like a fresh server);
 # no Redis or Memcached needed.
@@ -37,6 +41,9 @@ CACHES = {
     }
     for alias in {"default", *getattr(base, "CACHES", {})}
 }
+# …where its Redis is shared by every process, as in production.
+if url := os.environ.get("BENCH_REDIS_URL"):
+    CACHES = {alias: redis_cache(url)["default"] for alias in CACHES}
 
 # The switch the page cache honours. "0" for the uncached figures; anything else turns the
 # cache on (when the app has one), as for anonymous readers of a production site.

@@ -38,6 +38,9 @@ def step_migrate(args):
     from django.core.management import call_command
     from django.db import connection
 
+    if connection.vendor != "sqlite":  # PostgreSQL: a fresh database, migrated
+        call_command("migrate", interactive=False, verbosity=0)
+        return {"schema": f"migrated on {connection.vendor}", "cache": None}
     target = Path(settings.DATABASES["default"]["NAME"])
     cached = Path(args.cache_dir) / f"schema-{schema_key()}.sqlite3" if args.cache_dir else None
     if cached and cached.exists():
@@ -65,7 +68,8 @@ def step_build(args):
 
     manifest = data.build(args.articles, args.variant_comments, args.heroes)
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         cursor.execute("ANALYZE")  # as a long-running database would have statistics
     return manifest
 

@@ -6,9 +6,12 @@ stale once one of them changes.
 - ``kind:<app_label>.<model>``: any page (or comment) of that type, as cards, bylines, counts
   and links show it elsewhere.
 - ``site``: what can appear on every page: menus, breadcrumbs, site settings, privacy.
+- ``routes``: which page each URL leads to (blog.pagecache.routes): any page published,
+  unpublished, moved or deleted changes it.
 """
 
 SITE = "site"
+ROUTES = "routes"
 
 
 def page_tag(page_id):
@@ -26,4 +29,4 @@ def touched_by_page(page_class, page_id):
     appear on every page (index pages in menus, a host site's own pages) touches the whole
     site; the wellness content types declare ``shown_site_wide = False``."""
     site_wide = getattr(page_class, "shown_site_wide", True)
-    return {page_tag(page_id), SITE if site_wide else kind_tag(page_class)}
+    return {page_tag(page_id), ROUTES, SITE if site_wide else kind_tag(page_class)}

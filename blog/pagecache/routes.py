@@ -4,7 +4,8 @@ Wagtail finds the page for a URL by walking down from the site's root page, a qu
 per level, after a query for the site. Once a URL has led to a wellness page, this remembers
 the site and the page, so the next request loads the page in one query and Wagtail's serving
 (view restrictions, hooks, the page's own serve()) carries on as usual. Any page published,
-unpublished, moved or deleted, or any site changed, forgets every route.
+unpublished, moved or deleted, or any site changed, forgets every route (the ``routes`` tag,
+blog.core.tags).
 """
 
 from django.apps import apps
@@ -13,10 +14,10 @@ from wagtail.url_routing import RouteResult
 
 from blog.core import versioned
 from blog.core.conf import wellness_settings
+from blog.core.tags import ROUTES
 
 from .keys import entry_key
 
-ROUTES = "routes"
 PREFIX = "wellness:route:"
 
 
@@ -75,14 +76,12 @@ def forget(sender, **kwargs):
 
 
 def connect():
-    """Forget every route when any page is published, unpublished, moved or deleted, or a
-    site or a page's privacy changes."""
+    """Forget every route when a site or a page's privacy changes. (Pages published,
+    unpublished, moved or deleted change the ``routes`` tag with their own: blog.core.tags,
+    before the server warms them again, blog.core.warming.)"""
     # Here rather than above: the WSGI front imports this module before Django is set up.
     from wagtail.models import PageViewRestriction, Site
 
-    from blog.core.invalidation import connect_page_changes
-
-    connect_page_changes(forget, "wellness-routes")
     for model in (Site, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
