@@ -96,6 +96,18 @@ class ImportCommand(BaseCommand):
             help=_("Show a progress bar even when the output is not a terminal."),
         )
 
+    def add_picture_arguments(self, parser, media_dir_help):
+        """``--authors-index``, ``--media-dir`` and ``--no-fetch``: for the imports that make
+        author profiles and bring pictures with the posts."""
+        parser.add_argument(
+            "--authors-index",
+            help=_("The author index for new author profiles (id or slug); default: the first."),
+        )
+        parser.add_argument("--media-dir", help=media_dir_help)
+        parser.add_argument(
+            "--no-fetch", action="store_true", help=_("Never fetch pictures over HTTP.")
+        )
+
     def progress(self, total, label):
         stream = self.stderr._out
         enabled = self.options["progress"] or getattr(stream, "isatty", lambda: False)()

@@ -90,3 +90,19 @@ def test_no_query_or_form_value_fails_on_a_hostile_id(tree, article, admin_user,
     for client, method, url, data in requests:
         response = getattr(client, method)(url, data)
         assert response.status_code < 500, f"{method} {url}"
+
+
+@pytest.mark.parametrize("value", [HUGE, str(2**63), "0"])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("post", "/comments/{}/"),
+        ("get", "/comments/{}/write/"),
+        ("get", "/comments/{}/form-tokens/"),
+        ("post", "/comments/comment/{}/edit/"),
+        ("post", "/comments/comment/{}/report/"),
+    ],
+)
+def test_an_id_no_row_can_have_is_not_found(db, method, path, value):
+    """Not merely "not a 500": the page or comment asked for does not exist."""
+    assert getattr(Client(), method)(path.format(value)).status_code == 404

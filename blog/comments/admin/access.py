@@ -3,7 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 
 from ..permissions import MODERATE, policy
 
@@ -47,6 +49,23 @@ def safe_next_url(request, default):
 
 def listing_url():
     return reverse(url_name("list"))
+
+
+class CommentPageMixin:
+    """For an admin view about one comment (``self.comment``): its inspect URL, and the
+    breadcrumbs from the listing through the comment to this page."""
+
+    @cached_property
+    def inspect_url(self):
+        return reverse(url_name("inspect"), args=(self.comment.pk,))
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": listing_url(), "label": _("Comments")},
+            {"url": self.inspect_url, "label": str(self.comment)},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
 
 class ModeratorRequiredMixin:

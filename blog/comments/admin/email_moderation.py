@@ -10,9 +10,7 @@ the link is spent.
 """
 
 from django.http import HttpResponseRedirect
-from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -24,7 +22,7 @@ from ..models import ReaderComment
 from ..moderation import ACTIONS as MODERATION_ACTIONS
 from ..moderation import moderate
 from ..views.link_problems import ADMIN_TEMPLATE, link_problem
-from .access import forbidden, listing_url, may_moderate_comment, url_name
+from .access import CommentPageMixin, forbidden, may_moderate_comment
 from .views import DONE
 
 ACTIONS = ("approve", "spam")
@@ -51,7 +49,7 @@ def read_link(token):
 
 
 @method_decorator(never_cache, name="dispatch")
-class ModerateFromEmailView(WagtailAdminTemplateMixin, TemplateView):
+class ModerateFromEmailView(CommentPageMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "wellness_comments/admin/moderate_from_email.html"
     http_method_names = ["get", "head", "post"]
     header_icon = "comment"
@@ -82,23 +80,11 @@ class ModerateFromEmailView(WagtailAdminTemplateMixin, TemplateView):
             )
         return super().dispatch(request)
 
-    @cached_property
-    def inspect_url(self):
-        return reverse(url_name("inspect"), args=(self.comment.pk,))
-
     def get_page_title(self):
         return MODERATION_ACTIONS[self.action][2]  # "Approve", "Mark as spam"
 
     def get_page_subtitle(self):
         return self.comment.name
-
-    def get_breadcrumbs_items(self):
-        return [
-            *super().get_breadcrumbs_items(),
-            {"url": listing_url(), "label": _("Comments")},
-            {"url": self.inspect_url, "label": str(self.comment)},
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def get_context_data(self, **kwargs):
         return {

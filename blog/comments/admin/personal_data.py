@@ -14,7 +14,6 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -28,6 +27,7 @@ from .. import personal_data
 from ..models import ReaderComment
 from ..permissions import MODERATE_PERMISSION, policy
 from .access import (
+    CommentPageMixin,
     forbidden,
     listing_url,
     may_moderate,
@@ -69,7 +69,7 @@ def commenter_buttons(user, comment, where):
     return [Button(label, url=url, icon_name=icon, priority=p) for label, url, icon, p in actions]
 
 
-class CommentActionMixin:
+class CommentActionMixin(CommentPageMixin):
     """The comment in the URL, for a user who ``permits``; a 403 otherwise, checked before
     the comment is looked up where the user may act on no comment at all."""
 
@@ -89,10 +89,6 @@ class CommentActionMixin:
             messages.warning(request, NOTHING_LEFT)
             return HttpResponseRedirect(self.inspect_url)
         return super().dispatch(request, pk)
-
-    @cached_property
-    def inspect_url(self):
-        return reverse(url_name("inspect"), args=(self.comment.pk,))
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -121,14 +117,6 @@ class EraseCommenterView(CommentActionMixin, WagtailAdminTemplateMixin, Template
 
     def get_page_subtitle(self):
         return self.comment.name
-
-    def get_breadcrumbs_items(self):
-        return [
-            *super().get_breadcrumbs_items(),
-            {"url": listing_url(), "label": _("Comments")},
-            {"url": self.inspect_url, "label": str(self.comment)},
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def get_context_data(self, **kwargs):
         plan = personal_data.erasure_plan(self.comment.email)

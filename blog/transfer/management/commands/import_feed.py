@@ -29,16 +29,7 @@ class Command(ImportCommand):
     def add_arguments(self, parser):
         parser.add_argument("feed", help=_("The feed's URL, or a file holding it."))
         self.add_common_arguments(parser)
-        parser.add_argument(
-            "--authors-index",
-            help=_("The author index for new author profiles (id or slug); default: the first."),
-        )
-        parser.add_argument(
-            "--media-dir", help=_("A folder of the pictures, read before fetching any.")
-        )
-        parser.add_argument(
-            "--no-fetch", action="store_true", help=_("Never fetch pictures over HTTP.")
-        )
+        self.add_picture_arguments(parser, _("A folder of the pictures, read before fetching any."))
         parser.add_argument(
             "--author",
             help=_("The author of posts the feed names no author for (a name)."),

@@ -42,19 +42,12 @@ class Command(ImportCommand):
     def add_arguments(self, parser):
         parser.add_argument("export", help=_("The WXR file WordPress wrote."))
         self.add_common_arguments(parser)
-        parser.add_argument(
-            "--authors-index",
-            help=_("The author index for new author profiles (id or slug); default: the first."),
-        )
-        parser.add_argument(
-            "--media-dir",
-            help=_(
+        self.add_picture_arguments(
+            parser,
+            _(
                 "A copy of wp-content/uploads: pictures are read from it, and fetched over "
                 "HTTP only when they are not there."
             ),
-        )
-        parser.add_argument(
-            "--no-fetch", action="store_true", help=_("Never fetch pictures over HTTP.")
         )
         parser.add_argument(
             "--category-technique",
