@@ -393,3 +393,26 @@ def test_cached_pages_forget_the_erased_name(writer, article, settings):
     erase(EMAIL)
     page = Client().get(article.url).content.decode()
     assert NAME not in page and writer["answer"].body in page
+
+
+def test_erasing_costs_a_few_queries_however_many_comments(article, admin_user):
+    """A writer of 10 comments or of 200 is erased in about the same number of queries:
+    their comments, the replies to them and their log entries go in bulk, never one by one
+    (Django's deletion collector adds a query or two for bigger sets)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def erase_writer(email, n):
+        for k in range(n):
+            comment = make_comment(article, name="Many", email=email, body=f"Comment {k}")
+            if k % 5 == 0:
+                make_comment(article, parent=comment, name="Other", email="o@example.com")
+        moderate(ReaderComment.objects.filter(email=email), "approve", admin_user)
+        with CaptureQueriesContext(connection) as captured:
+            erase(email, admin_user)
+        assert not ReaderComment.objects.filter(email=email).exists()
+        return len(captured)
+
+    few = erase_writer("few@example.com", 10)
+    many = erase_writer("many@example.com", 200)
+    assert few <= many <= few + 5 <= 25

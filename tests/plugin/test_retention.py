@@ -130,3 +130,26 @@ def test_discarded_comments_with_replies_keep_the_thread(article, admin_user):
     aged(reply, 40, moderated_days=40)
     assert purge() == ["2 rejected, spam or unconfirmed comments purged."]
     assert not ReaderComment.objects.exists() and not CommentReport.objects.exists()
+
+
+def test_a_purge_costs_a_few_queries_for_ten_or_a_thousand_comments(article):
+    """Data past its retention period goes in batches of 500: a few queries a batch (the
+    deletion collector's among them), never one per comment."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from blog.comments.retention import BATCH, purge
+
+    def purge_after(n):
+        long_ago = timezone.now() - datetime.timedelta(days=400)
+        for k in range(n):
+            make_comment(
+                article, status=ReaderComment.Status.SPAM, body=f"Spam {k}", created_at=long_ago
+            )
+        with CaptureQueriesContext(connection) as captured:
+            purge()
+        assert not ReaderComment.objects.filter(status=ReaderComment.Status.SPAM).exists()
+        return len(captured)
+
+    few, many = purge_after(10), purge_after(1000)
+    assert few <= many <= few + 15 * (1000 // BATCH)
