@@ -368,3 +368,19 @@ def test_unapproved_comments_are_in_no_public_page_feed_or_api(article, tree, te
         assert response.status_code == 200, url
         assert b"Secret" not in response.content, url
     assert b"Approved and public" in reader.get(article.url).content
+
+
+def test_the_form_says_what_is_kept_and_links_the_privacy_page(article, tree):
+    """Under the form, one line: what is kept and for how long, by the site's own retention
+    period, and a link to the site's privacy page once one is chosen."""
+    from ..factories import make_article
+
+    rules(address_retention_days=30)
+    content = Client().get(article.url).content.decode()
+    assert "a scrambled form of your network address for 30 days." in content
+    assert "How we use your data" not in content
+
+    privacy = make_article(tree.blog, "Privacy at Still Point")
+    rules(privacy_page=privacy)
+    content = Client().get(article.url).content.decode()
+    assert f'<a href="{privacy.url}">How we use your data</a>' in content
