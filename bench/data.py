@@ -44,49 +44,14 @@ from blog.reading_time import count_words, reading_time_minutes
 from config.demo import artwork
 from therapies.models import TechniqueBenefit, TechniqueIndexPage, TechniquePage
 
+from .words import WORDS
+
 VARIANTS_HOST = "variants.bench"
 AUTHORS = 5
 TECHNIQUES = 10
 TAGS = 20
 NEWEST = datetime.date(2025, 6, 1)
 SUPERUSER = ("bench", "bench@example.com", "bench-password")
-
-WORDS = [
-    "muscle",
-    "tension",
-    "breath",
-    "shoulder",
-    "release",
-    "gentle",
-    "pressure",
-    "calm",
-    "rest",
-    "session",
-    "therapist",
-    "tissue",
-    "stretch",
-    "posture",
-    "neck",
-    "back",
-    "relief",
-    "recovery",
-    "circulation",
-    "stress",
-    "sleep",
-    "comfort",
-    "warmth",
-    "slow",
-    "steady",
-    "rhythm",
-    "body",
-    "mind",
-    "ease",
-    "attention",
-    "care",
-    "practice",
-    "routine",
-    "daily",
-]
 
 
 def prose(seed, words=300):

@@ -19,31 +19,9 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from .words import WORDS
+
 STATUSES = ["1"] * 7 + ["0", "spam", "trash"]
-WORDS = [
-    "muscle",
-    "tension",
-    "breath",
-    "shoulder",
-    "release",
-    "gentle",
-    "pressure",
-    "calm",
-    "rest",
-    "session",
-    "therapist",
-    "tissue",
-    "stretch",
-    "posture",
-    "neck",
-    "back",
-    "relief",
-    "recovery",
-    "circulation",
-    "stress",
-    "sleep",
-    "comfort",
-]
 
 
 def sentence(rng, words=12):

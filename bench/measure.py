@@ -72,9 +72,7 @@ def measure_pages(manifest, runs, warmup):
         results[name] = {"host": host, "path": path, "queries": len(sql), "sql": sql, "ms": []}
     for _ in range(runs):
         for name, (host, path) in targets.items():
-            start = time.perf_counter()
-            get(client, host, path)
-            results[name]["ms"].append((time.perf_counter() - start) * 1000)
+            results[name]["ms"].append(_timed(client, host, path))
     return results
 
 

@@ -9,9 +9,8 @@ from the database is computed lazily (``lazy_parts``), so a kept part costs no q
 """
 
 import hashlib
-import math
 
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 
@@ -49,25 +48,16 @@ def fragment_key(request, page, name, vary=()):
     return PREFIX + hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def timeout(request, page):
-    """Seconds the part may be kept: until the page goes stale by itself, if it does."""
-    valid_until = page.cache_valid_until(request) if hasattr(page, "cache_valid_until") else None
-    if valid_until is None:
-        return None  # the cache's own timeout
-    seconds = math.ceil((valid_until - timezone.now()).total_seconds())
-    return max(1, min(seconds, wellness_settings.CACHE_TIMEOUT))
-
-
 def render(request, page, name, render_part, vary=()):
     """The part's HTML: kept, or ``render_part()`` and kept."""
     if not may_keep(request, page):
         return render_part()
-    key = fragment_key(request, page, name, vary)
-    html = versioned.fetch(key)
-    if html is None:
-        tag_versions = versioned.versions(page.cache_tags())  # before rendering
-        html = str(render_part())
-        versioned.put(key, html, tag_versions, timeout(request, page))
+    html = versioned.remember(
+        fragment_key(request, page, name, vary),
+        page.cache_tags(),
+        lambda: str(render_part()),
+        versioned.time_left(page, request),
+    )
     return mark_safe(html)  # noqa: S308 (HTML the templates rendered and escaped)
 
 

@@ -7,9 +7,11 @@ values, and a change that lands while something is being computed makes that res
 too, as it should. The page cache (blog.pagecache) keeps whole pages this way.
 """
 
+import math
 import uuid
 
 from django.core.cache import caches
+from django.utils import timezone
 
 from .conf import wellness_settings
 
@@ -66,11 +68,23 @@ def fetch(key):
     return entry["payload"]
 
 
-def remember(key, tags, compute):
-    """``compute()``, kept until one of ``tags`` is invalidated."""
+def remember(key, tags, compute, timeout=None):
+    """``compute()``, kept until one of ``tags`` is invalidated (or ``timeout`` passes)."""
     value = fetch(key)
     if value is None:
         tag_versions = versions(tags)  # before computing: a change meanwhile makes it stale
         value = compute()
-        put(key, value, tag_versions)
+        put(key, value, tag_versions, timeout)
     return value
+
+
+def time_left(page, request):
+    """Seconds until what ``page`` shows goes stale by itself (its ``cache_valid_until``,
+    blog.core.pages), at most the cache's timeout; None when only changes to content make
+    it stale. How long a copy of the page, or of a part of it, may be kept."""
+    valid_until = getattr(page, "cache_valid_until", None)
+    until = valid_until(request) if valid_until else None
+    if until is None:
+        return None
+    seconds = math.ceil((until - timezone.now()).total_seconds())
+    return max(1, min(seconds, wellness_settings.CACHE_TIMEOUT))

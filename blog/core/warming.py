@@ -55,13 +55,15 @@ def warm_after_commit(page_ids):
 
 
 def warm(page_ids):
-    pages = Page.objects.filter(pk__in=page_ids).select_related("locale")
+    pages = list(Page.objects.filter(pk__in=page_ids))
+    # The pages above them (their sections' listings) in one query, however many changed.
+    parent_paths = {page.path[: -Page.steplen] for page in pages if page.depth > 1}
+    parents = Page.objects.filter(path__in=parent_paths)
     urls = []
-    for page in pages:
-        for candidate in (page, page.get_parent()):
-            url = candidate.get_full_url() if candidate and candidate.live else None
-            if url and url not in urls:
-                urls.append(url)
+    for page in [*pages, *parents]:
+        url = page.get_full_url() if page.live else None
+        if url and url not in urls:
+            urls.append(url)
     # In the site's language, as a reader's request is (LocaleMiddleware, where a site has
     # it, chooses again), and the change's own request's is restored afterwards.
     with translation.override(settings.LANGUAGE_CODE):

@@ -25,14 +25,15 @@ def enabled():
     return wellness_settings.ROUTE_CACHE
 
 
-def _key(request):
-    return entry_key(request.META, PREFIX, with_query=False)
+def _key(environ):
+    """A route's key: the URL without its query, from a WSGI environ or a request's META."""
+    return entry_key(environ, PREFIX, with_query=False)
 
 
 def prime(request):
     """Hand Wagtail the site and route for this URL, if known; else note the routes'
     version, so what Wagtail finds can be remembered (see ``remember``)."""
-    known = versioned.fetch(_key(request))
+    known = versioned.fetch(_key(request.META))
     if known is not None:
         model = apps.get_model(known["model"])
         # The page's own row only: what it shows of its relations is in its kept fragments
@@ -48,7 +49,7 @@ def prime(request):
 
 def known_page(environ):
     """The id of the page this URL leads to, if a route to it is remembered."""
-    known = versioned.fetch(entry_key(environ, PREFIX, with_query=False))
+    known = versioned.fetch(_key(environ))
     return None if known is None else known["page"]
 
 
@@ -59,7 +60,7 @@ def remember(request, page, args, kwargs):
     if not hasattr(request, "_wagtail_site"):
         return
     payload = {"site": request._wagtail_site, "model": page._meta.label, "page": page.pk}
-    versioned.put(_key(request), payload, versions)
+    versioned.put(_key(request.META), payload, versions)
 
 
 def _is_sub_route(request, args, kwargs):

@@ -2,9 +2,6 @@
 says so in the headers a CDN or browser reads. A page type takes part by declaring what it
 shows: ``cache_tags()`` (the wellness pages have it from blog.core.pages)."""
 
-import math
-
-from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from blog.core import versioned
@@ -37,7 +34,7 @@ def cache_pages(serve_page):
             response.render()
         patch_vary_headers(response, ["Cookie"])
         if shareable:
-            lifetime = time_left(page, request)
+            lifetime = versioned.time_left(page, request)
             request.wellness_page_cache_timeout = lifetime
             s_maxage = cdn_max_age() if lifetime is None else min(cdn_max_age(), lifetime)
             patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
@@ -46,17 +43,6 @@ def cache_pages(serve_page):
         return response
 
     return serve
-
-
-def time_left(page, request):
-    """Seconds until the page goes stale by itself (``cache_valid_until``, blog.core.pages),
-    at most the cache's timeout; None when only changes to content make it stale."""
-    valid_until = getattr(page, "cache_valid_until", None)
-    until = valid_until(request) if valid_until else None
-    if until is None:
-        return None
-    seconds = math.ceil((until - timezone.now()).total_seconds())
-    return max(1, min(seconds, wellness_settings.CACHE_TIMEOUT))
 
 
 def cdn_max_age():

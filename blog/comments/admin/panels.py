@@ -23,8 +23,9 @@ class PendingCommentsPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        waiting = moderatable(request.user).awaiting_moderation().urgent_first()
-        comments = waiting.select_related("page").order_by("-waiting_urgent", "-created_at", "-pk")
+        waiting = moderatable(request.user).awaiting_moderation()
+        # Urgent first, then newest: the queue's own order, read from its index.
+        comments = waiting.select_related("page").order_by("-queue_rank", "-created_at", "-pk")
         return {
             "request": request,
             "rows": [

@@ -32,10 +32,11 @@ class ReaderCommentQuerySet(models.QuerySet):
         return self.filter(_awaiting_moderation())
 
     def urgent_first(self):
-        """Annotated with ``waiting_urgent``: 1 for an urgent comment still pending."""
-        waiting = Q(urgent=True, status=ReaderComment.Status.PENDING)
+        """Annotated with ``waiting_urgent``: 1 for an urgent comment still pending (as the
+        database keeps it in ``queue_rank``)."""
+        urgent = Q(queue_rank=QUEUE_RANK_URGENT)
         return self.annotate(
-            waiting_urgent=Case(When(waiting, then=1), default=0, output_field=IntegerField())
+            waiting_urgent=Case(When(urgent, then=1), default=0, output_field=IntegerField())
         )
 
     def for_page(self, page):
