@@ -11,9 +11,11 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from blog.core import sessions
 
+        from . import moderators
         from .session import PAGES_SESSION_KEY, SESSION_KEY, own_page_ids
 
         # A reader's own comments make only the pages they are on personal: everywhere else
         # they get the cached pages every reader gets.
         for key in (SESSION_KEY, PAGES_SESSION_KEY):
             sessions.register(key, own_page_ids)
+        moderators.connect()

@@ -5,10 +5,8 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .admin.access import url_name
 from .links import LIFETIMES, absolute, link
+from .moderators import moderators
 from .reader_links import reader_link
 from .subscriptions import reply_notices
 
@@ -60,16 +59,6 @@ def after_commit(subject, template, context, recipients, headers=None):
     transaction.on_commit(queue)
 
 
-def moderators():
-    """Active users with an address who may moderate every comment (moderators and
-    superusers), in a stable order."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    permission = Q(groups__permissions__codename="moderate_readercomment") | Q(
-        user_permissions__codename="moderate_readercomment"
-    )
-    return users.filter(permission | Q(is_superuser=True)).distinct().order_by("email", "pk")
-
-
 def notify_moderators(comment, reason, urgent=False):
     """E-mail each moderator about a comment held for moderation: their own message, whose
     approve and spam links are theirs alone (blog.comments.admin.email_moderation), with a
@@ -89,14 +78,14 @@ def notify_moderators(comment, reason, urgent=False):
         "inspect_url": absolute(reverse(url_name("inspect"), args=(comment.pk,))),
         "link_days": LIFETIMES["moderate"].days,
     }
-    for user in moderators():
+    for user_id, email in moderators():
         links = {
             f"{action}_url": link(
                 url_name("from_email"),
                 "moderate",
                 comment=comment.pk,
                 action=action,
-                user=user.pk,
+                user=user_id,
                 status=comment.status,
             )
             for action in ("approve", "spam")
@@ -105,7 +94,7 @@ def notify_moderators(comment, reason, urgent=False):
             (subject, {"title": comment.page.title}),
             "wellness_comments/email/held.txt",
             {**context, **links},
-            [user.email],
+            [email],
         )
 
 

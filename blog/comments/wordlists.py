@@ -9,6 +9,7 @@ inside it, so "cialis" leaves "dr.specialist@clinic.example" alone.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 WORD_RE = re.compile(r"\w+")
 
@@ -53,3 +54,9 @@ class WordList:
     def matches(self, *, name="", email="", body=""):
         """Whether a comment's name, e-mail or text holds an entry."""
         return self.matches_text(name) or self.matches_text(body) or self.matches_email(email)
+
+
+@lru_cache(maxsize=64)
+def word_list(text):
+    """The ``WordList`` of ``text``, read once per process rather than at every comment."""
+    return WordList(text)

@@ -10,12 +10,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtailmarkdown.fields import MarkdownField
 
+from . import sites
 from .versioned import backend
 
 
 class CachedSiteSetting(BaseSiteSetting):
     """A site setting kept in the cache between requests, so pages that show it do not
-    query for it each time. Saving or deleting it drops the cached copy."""
+    query for it, or for the site, each time. Saving or deleting it drops the cached copy."""
 
     class Meta:
         abstract = True
@@ -23,6 +24,11 @@ class CachedSiteSetting(BaseSiteSetting):
     @classmethod
     def _cache_key(cls, site_id):
         return f"wellness:setting:{cls._meta.label_lower}:{site_id}"
+
+    @classmethod
+    def for_request(cls, request):
+        sites.find_for_request(request)  # remembered too: then reading a setting costs nothing
+        return super().for_request(request)
 
     @classmethod
     def for_site(cls, site):

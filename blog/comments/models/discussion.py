@@ -9,7 +9,7 @@ from wagtailmarkdown.fields import MarkdownField
 
 from blog.core.models import CachedSiteSetting
 
-from ..wordlists import WordList
+from ..wordlists import word_list
 
 # Shipped in English; the site owner edits both (Settings → Discussion settings).
 DEFAULT_SAFEGUARDING_PHRASES = "\n".join(
@@ -314,12 +314,12 @@ class DiscussionSettings(CachedSiteSetting):
 
     @property
     def hold_word_list(self):
-        return WordList(self.hold_words)
+        return word_list(self.hold_words)
 
     @property
     def spam_word_list(self):
-        return WordList(self.spam_words)
+        return word_list(self.spam_words)
 
     @property
     def safeguarding_list(self):
-        return WordList(self.safeguarding_phrases)
+        return word_list(self.safeguarding_phrases)

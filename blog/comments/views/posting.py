@@ -1,6 +1,6 @@
 """Posting a comment. Works as a plain form post and answers JSON to the enhanced form."""
 
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -8,14 +8,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Page
 
 from .. import commenter
 from ..discussion import Discussion
 from ..forms import AuthorReplyForm, ReaderCommentForm, form_token
 from ..identity import ip_hash
 from ..models import DiscussionSettings, ReaderComment
-from ..pages import commentable_models
+from ..pages import commentable_page_model
 from ..replies import answer, may_answer
 from ..submission import RateLimited, submit_comment
 from ..threads import CommentNode
@@ -23,8 +22,11 @@ from ..threads import CommentNode
 
 def commentable_page(page_id):
     """The live, public page ``page_id``, of a type that takes comments; 404 otherwise."""
-    pages = Page.objects.live().public().type(*commentable_models())
-    return get_object_or_404(pages, pk=page_id).specific
+    model = commentable_page_model(page_id)
+    if model is None:
+        raise Http404
+    # (Wagtail requires page managers to be PageManagers.) A comment never needs the body.
+    return get_object_or_404(model.objects.live().defer_streamfields(), pk=page_id)
 
 
 @never_cache
