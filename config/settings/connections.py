@@ -27,5 +27,6 @@ def database(url):
 
 
 def redis_cache(url):
-    """CACHES for a Redis URL (redis://[:password@]host:port/db), by Django's own backend."""
-    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+    """CACHES for a Redis URL (redis://[:password@]host:port/db): Django's backend, keeping its
+    client between calls (config/cache.py)."""
+    return {"default": {"BACKEND": "config.cache.RedisCache", "LOCATION": url}}

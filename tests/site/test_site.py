@@ -81,7 +81,7 @@ def production_settings(*names, **env):
 
 def test_production_keeps_sessions_in_redis_and_the_database():
     caches, engine = production_settings("CACHES", "SESSION_ENGINE")
-    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["BACKEND"] == "config.cache.RedisCache"
     assert caches["default"]["LOCATION"] == PRODUCTION_ENV["REDIS_URL"]
     assert engine == "django.contrib.sessions.backends.cached_db"
 
