@@ -11,11 +11,17 @@ import math
 import uuid
 
 from django.core.cache import caches
+from django.db import transaction
 from django.utils import timezone
 
 from .conf import wellness_settings
 
 TAG_PREFIX = "wellness:tag:"
+# A tag of its own, changed after every invalidation of any tag: the stamp. A value stored
+# with the stamp that was current before it was computed is current while the stamp is the
+# same, and a read then fetches two keys (the value and the stamp) rather than one per tag.
+STAMP = "*"
+STAMP_KEY = TAG_PREFIX + STAMP
 
 
 def backend():
@@ -23,48 +29,63 @@ def backend():
 
 
 def versions(tags):
-    """The current version of each tag, creating the missing ones."""
-    keys = {TAG_PREFIX + tag: tag for tag in tags}
+    """The current version of each tag (and, under ``STAMP``, the stamp), creating the
+    missing ones."""
+    # The stamp first: read before the tags, it can only be older than they are.
+    keys = {TAG_PREFIX + tag: tag for tag in (STAMP, *tags)}
     found = backend().get_many(keys)
-    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
-    if missing:
-        backend().set_many(missing, timeout=None)
-        found.update(missing)
-    return {keys[key]: version for key, version in found.items()}
+    for key in keys.keys() - found.keys():
+        # Only if still missing: an invalidation meanwhile must not be overwritten. If one
+        # won, the version is unknown (None), and what is stored with it is never current.
+        version = uuid.uuid4().hex
+        found[key] = version if backend().add(key, version, timeout=None) else None
+    return {keys[key]: found[key] for key in keys}
 
 
 def invalidate(*tags):
+    _new_versions(tags)
+    if transaction.get_connection().in_atomic_block:
+        # Again once the change is committed: what a request computed meanwhile, from the
+        # rows as they were before it, must not be kept under the versions given above.
+        transaction.on_commit(lambda: _new_versions(tags))
+
+
+def _new_versions(tags):
     backend().set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+    # After the tags, never before: whoever sees the new stamp sees the new versions.
+    backend().set(STAMP_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def put(key, payload, tag_versions, timeout=None):
-    """Keep ``payload`` until the tags (taken *before* it was computed) change."""
-    value = {"payload": payload, "tags": tag_versions}
+    """Keep ``payload`` until the tags (``versions()`` taken *before* it was computed) change."""
+    tags = dict(tag_versions)
+    value = {"payload": payload, "stamp": tags.pop(STAMP, None), "tags": tags}
     backend().set(key, value, timeout or wellness_settings.CACHE_TIMEOUT)
 
 
-# The tags each key's value was last stored with, learnt per process: the value and its tags'
-# versions are then read in one round trip to the cache rather than two (a page cache hit
-# makes one). Bounded: forgotten wholesale when it grows past MEMO_SIZE keys.
-_tags_of = {}
+# Per process, bounded (forgotten wholesale past MEMO_SIZE keys): for a value stored under an
+# older stamp, the stamp at which its tags were last read and found current (with the tags:
+# a stale value stored since under the same key is not the one that was checked).
+_checked = {}
 MEMO_SIZE = 10_000
 
 
 def fetch(key):
     """The payload stored under ``key``, if its tags have not been invalidated since."""
-    known = _tags_of.get(key, ())
-    found = backend().get_many([key, *(TAG_PREFIX + tag for tag in known)])
+    found = backend().get_many([key, STAMP_KEY])
     entry = found.get(key)
     if entry is None:
         return None
-    tags = entry["tags"]
-    if tags.keys() != set(known):  # first read here, or stored since with other tags
-        if len(_tags_of) >= MEMO_SIZE:
-            _tags_of.clear()
-        _tags_of[key] = tuple(tags)
-        found = backend().get_many([TAG_PREFIX + tag for tag in tags])
-    if any(found.get(TAG_PREFIX + tag) != version for tag, version in tags.items()):
+    tags, stamp = entry["tags"], found.get(STAMP_KEY)
+    if stamp is not None and (entry.get("stamp") == stamp or _checked.get(key) == (stamp, tags)):
+        return entry["payload"]
+    current = backend().get_many([TAG_PREFIX + tag for tag in tags])
+    if any(current.get(TAG_PREFIX + tag) != version for tag, version in tags.items()):
         return None
+    if stamp is not None:  # a stamp the cache dropped never stands for "nothing changed"
+        if len(_checked) >= MEMO_SIZE:
+            _checked.clear()
+        _checked[key] = (stamp, tags)
     return entry["payload"]
 
 

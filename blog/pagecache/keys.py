@@ -22,7 +22,8 @@ def request_url(environ, with_query=True):
     if settings.USE_X_FORWARDED_HOST and environ.get("HTTP_X_FORWARDED_HOST"):
         host = environ["HTTP_X_FORWARDED_HOST"]
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
-    querystring = query.normalised(environ.get("QUERY_STRING", "")) if with_query else ""
+    querystring = environ.get("QUERY_STRING", "") if with_query else ""
+    querystring = query.normalised(querystring) if querystring else ""
     return f"{scheme}://{host}{path}?{querystring}"
 
 
