@@ -48,10 +48,10 @@ PROFILES = {
         "moderation_runs": 20,
         "load_seconds": 6,
         "load_warmup": 2,
-        "load_rounds": 3,
+        "load_rounds": 5,
         "post_seconds": 10,
         "profile_requests": 100,
-        "first_view_runs": 10,
+        "first_view_runs": 20,
         "postgres_articles": 100,
     },
     "smoke": {

@@ -44,6 +44,9 @@ CACHES = {
 # …where its Redis is shared by every process, as in production.
 if url := os.environ.get("BENCH_REDIS_URL"):
     CACHES = {alias: redis_cache(url)["default"] for alias in CACHES}
+    # Sessions as the production settings keep them: read from Redis, written to both. (Not
+    # with the per-process caches above: a worker would read its own stale copy.)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # The switch the page cache honours. "0" for the uncached figures; anything else turns the
 # cache on (when the app has one), as for anonymous readers of a production site.
