@@ -223,6 +223,7 @@ def measure_first_views(manifest, runs):
         "article after publishing": [],
         "index after publishing": [],
         "article after approving": [],
+        "article after saving a draft": [],
     }
     for n in range(runs):
         # The yardstick, in the same process and moments: the same views with no change.
@@ -230,6 +231,9 @@ def measure_first_views(manifest, runs):
             samples["article, nothing changed"].append(_timed(client, host, article_path))
             samples["index, nothing changed"].append(_timed(client, host, index_path))
         article.summary = f"{article.summary.split(' (')[0]} ({n})"
+        # A control: the editor's work without any change readers see (nothing is stale).
+        article.save_revision()
+        samples["article after saving a draft"].append(_timed(client, host, article_path))
         article.save_revision().publish()
         samples["article after publishing"].append(_timed(client, host, article_path))
         samples["index after publishing"].append(_timed(client, host, index_path))
@@ -249,3 +253,65 @@ def _timed(client, host, path):
     start = time.perf_counter()
     get(client, host, path)
     return (time.perf_counter() - start) * 1000
+
+
+def measure_hit(manifest, hits):
+    """A page cache hit as the WSGI front answers it, in process: µs per hit (the median of
+    five batches of ``hits``) and how many cache keys one hit reads."""
+    import statistics
+    from io import BytesIO
+    from unittest import mock
+
+    from django.core.wsgi import get_wsgi_application
+    from django.test import override_settings
+    from wagtail.models import Site
+
+    from blog.core import versioned
+    from blog.pagecache.wsgi import PageCacheApplication
+
+    site = Site.objects.get(is_default_site=True)
+    path = manifest["typical_article"]["path"]
+
+    def environ():
+        return {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SCRIPT_NAME": "",
+            "SERVER_NAME": site.hostname,
+            "SERVER_PORT": str(site.port),
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": site.hostname,
+            "REMOTE_ADDR": "127.0.0.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": BytesIO(),
+            "wsgi.errors": BytesIO(),
+        }
+
+    statuses = []
+
+    def start_response(status, headers, exc_info=None):
+        statuses.append((status, dict(headers).get("X-Wellness-Cache")))
+
+    with override_settings(WELLNESS_PAGE_CACHE=True):
+        application = PageCacheApplication(get_wsgi_application())
+        for _ in range(3):  # the first builds and stores the page
+            b"".join(application(environ(), start_response))
+        if statuses[-1] != ("200 OK", "hit"):
+            raise HarnessError(f"GET {path} with the page cache on gave {statuses[-1]}")
+        cache = versioned.backend()
+        with mock.patch.object(cache, "get_many", wraps=cache.get_many) as get_many:
+            b"".join(application(environ(), start_response))
+        keys = sum(len(call.args[0]) for call in get_many.call_args_list)
+        batches = []
+        for _ in range(5):
+            start = time.perf_counter()
+            for _ in range(hits):
+                b"".join(application(environ(), start_response))
+            batches.append((time.perf_counter() - start) / hits * 1e6)
+    return {
+        "path": path,
+        "us_per_hit": round(statistics.median(batches), 1),
+        "batches_us": batches,
+        "cache_keys_read": keys,
+    }

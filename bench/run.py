@@ -526,6 +526,16 @@ def targets(results, sizes):
                 met(after["median"] <= before["p90"]),
             )
         )
+    if control := first.get("article after saving a draft"):  # what the editor's work costs
+        after = control["time"]
+        rows.append(
+            (
+                "First view, article after saving a draft (a control: nothing goes stale)",
+                "—",
+                f"{after['median']:.1f} ms [{after['p10']:.1f}–{after['p90']:.1f}]",
+                "—",
+            )
+        )
 
     for name in ("blog index", "technique page", "author page"):
         s, b = pages[small][name], pages[large][name]
@@ -672,6 +682,11 @@ def profile_summary(profile, top=8):
         f"  {row['ms_per_request']:7.3f} ms {row['share']:6.1%}  {row['function']}"
         for row in profile["own"][:top]
     ]
+    if hit := profile.get("hit"):
+        lines.append(
+            f"A page cache hit in the WSGI front, in process: {hit['us_per_hit']:.1f} µs "
+            f"(median of five batches), {hit['cache_keys_read']} cache keys read."
+        )
     return "\n".join(lines)
 
 

@@ -87,7 +87,10 @@ def step_profile(args):
 
     with open(args.manifest) as f:
         manifest = json.load(f)
-    return measure.profile_page(manifest, args.runs, top=12)
+    return {
+        **measure.profile_page(manifest, args.runs, top=12),
+        "hit": measure.measure_hit(manifest, hits=2_000),
+    }
 
 
 def step_first_views(args):
