@@ -10,18 +10,22 @@ run one at a time, and each is recorded (PageCreation):
   moments before (by the same user, under the same parent, still an unpublished draft);
 - an autosave create moments after a create of the same kind is refused, as Wagtail refuses
   an autosave that would overwrite a newer version ("invalid_revision", which also stops
-  that editor's autosave): it holds an older copy of a page the editor has created since.
+  that editor's autosave): it holds an older copy of a page the editor has created since;
+- an edit of what autosave created moments before runs under the same parent's lock: by the
+  time it holds it, a submit may have replaced the page, and the edit is then refused the
+  same way, rather than failing on the slug the new page holds.
 """
 
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import Page
 
 from .models import PageCreation
@@ -58,18 +62,45 @@ def create_one_at_a_time(request, parent_page, page_class):
         )
         if is_autosave(request):
             if recent.exists():
-                return JsonResponse(
-                    {
-                        "success": False,
-                        "error_code": "invalid_revision",
-                        "error_message": _("This page was created already: reload to edit it."),
-                    },
-                    status=400,
-                )
+                return outdated(_("This page was created already: reload to edit it."))
         else:
             for creation in recent.filter(by_autosave=True).select_related("page"):
                 replace_autosaved(creation.page, request.user)
         return CreateView.as_view()(request, **request.resolver_match.kwargs)
+
+
+def edit_one_at_a_time(request, page):
+    """``before_edit_page``: run a POST to the edit view of a page that autosave created
+    moments ago again, holding its parent as creates do, and only if the page is still there:
+    a submit sent to the create view just before may be replacing it (``replace_autosaved``)."""
+    if request.method != "POST" or getattr(request, _SERIALISED, False):
+        return None
+    if not isinstance(page, WellnessPageMixin) or not _autosaved_lately(page.pk):
+        return None
+    setattr(request, _SERIALISED, True)
+    with transaction.atomic():
+        parent_path = page.path[: -Page.steplen]
+        list(Page.objects.select_for_update().filter(path=parent_path).values_list("pk"))
+        if not Page.objects.filter(pk=page.pk).exists():
+            if is_autosave(request):
+                return outdated(_("This page was replaced: reload to edit it."))
+            raise Http404
+        return EditView.as_view()(request, **request.resolver_match.kwargs)
+
+
+def _autosaved_lately(page_id):
+    since = timezone.now() - RACE_WINDOW
+    creations = PageCreation.objects.filter(page_id=page_id, by_autosave=True)
+    return creations.filter(created_at__gte=since).exists()
+
+
+def outdated(message):
+    """What Wagtail answers an autosave that would overwrite a newer version: it also stops
+    that editor's autosave."""
+    return JsonResponse(
+        {"success": False, "error_code": "invalid_revision", "error_message": message},
+        status=400,
+    )
 
 
 def replace_autosaved(page, user):

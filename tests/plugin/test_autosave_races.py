@@ -4,9 +4,11 @@ second create: it must neither fail ("The slug is already in use", a 500) nor ma
 in whichever order, or at once, the two requests arrive."""
 
 import datetime
+import time
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
@@ -113,4 +115,42 @@ def test_submit_and_autosave_at_once_make_one_page_and_no_error(therapist, tree,
     autosaved, submitted = at_once(send, count=2)
     assert submitted == 302
     assert autosaved in (200, 400)  # created first (then replaced), or refused after
+    the_one_article()
+
+
+@concurrent
+@pytest.mark.parametrize("round_", range(3))
+def test_an_autosave_of_the_page_a_submit_is_replacing_is_refused_not_a_500(
+    therapist, tree, round_, monkeypatch
+):
+    """The editor turned its form into the edit view of what autosave created, and autosaves
+    it again while the submit (sent a moment earlier, to the create view) replaces that page
+    with the one submitted: the late autosave must be refused, never fail on the slug the
+    new page now holds."""
+    from wagtail.admin.views.pages.create import CreateView
+
+    profile = AuthorPage.objects.get(user=therapist)
+    assert autosave(therapist_client(therapist), tree.blog, profile, TITLE).status_code == 200
+    (autosaved,) = ArticlePage.objects.all()
+    create = CreateView.post
+
+    def busy_create(view, request, *args, **kwargs):  # a server under load
+        time.sleep(0.5)
+        return create(view, request, *args, **kwargs)
+
+    monkeypatch.setattr(CreateView, "post", busy_create)
+
+    def send(i):
+        client = therapist_client(therapist)
+        if i == 0:
+            return submit(client, tree.blog, profile).status_code
+        time.sleep(0.2)  # while the submit holds the page it replaces
+        form = article_form(title=TITLE, authors=[profile])
+        form["action-save"] = "Save"
+        edit = reverse("wagtailadmin_pages:edit", args=[autosaved.pk])
+        return client.post(edit, form, headers={"Accept": "application/json"}).status_code
+
+    submitted, late_autosave = at_once(send, count=2)
+    assert submitted == 302
+    assert late_autosave in (200, 400, 404)
     the_one_article()
