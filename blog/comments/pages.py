@@ -19,7 +19,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from blog.core import versioned
-from blog.core.tags import SITE, page_tag
+from blog.core.tags import ROUTES, SITE, page_tag
 
 from .invalidation import comments_tag
 
@@ -31,8 +31,10 @@ def commentable_models():
 
 def commentable_page_model(page_id):
     """The model of the live, public page ``page_id`` if it is of a type that takes comments,
-    else None. Remembered until the page or the site's privacy changes (its own tag and the
-    ``site`` tag), so that loading the page for a comment is one query, not three."""
+    else None. Remembered until a page is published, unpublished, moved or deleted, or the
+    site's privacy changes (the ``routes`` and ``site`` tags, which always exist: an id no
+    page has leaves nothing in the cache), so that loading the page for a comment is one
+    query, not three."""
 
     def find():
         from wagtail.models import Page  # the contract is imported while models load
@@ -43,7 +45,7 @@ def commentable_page_model(page_id):
             return None
         return ContentType.objects.get_for_id(content_type).model_class()._meta.label
 
-    label = versioned.remember(f"wellness:commentable:{page_id}", {page_tag(page_id), SITE}, find)
+    label = versioned.remember(f"wellness:commentable:{page_id}", {ROUTES, SITE}, find)
     return None if label is None else apps.get_model(label)
 
 

@@ -90,12 +90,14 @@ def fetch(key):
 
 
 def remember(key, tags, compute, timeout=None):
-    """``compute()``, kept until one of ``tags`` is invalidated (or ``timeout`` passes)."""
+    """``compute()``, kept until one of ``tags`` is invalidated (or ``timeout`` passes). None
+    is never kept: it reads as "not kept", so it would only take room."""
     value = fetch(key)
     if value is None:
         tag_versions = versions(tags)  # before computing: a change meanwhile makes it stale
         value = compute()
-        put(key, value, tag_versions, timeout)
+        if value is not None:
+            put(key, value, tag_versions, timeout)
     return value
 
 

@@ -1,14 +1,19 @@
 """Posting a comment costs a few queries, and what it remembers between posts (the site, the
 page's type and privacy, the moderators) is forgotten the moment it changes."""
 
+import contextlib
+from unittest import mock
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import PageViewRestriction, Site
 
 from blog.comments.models import DiscussionSettings, ReaderComment
 from blog.comments.notifications import wait_for_outbox
+from blog.core import versioned
 from blog.core.permissions import MODERATORS
 
 from ..comments import post, rules
@@ -100,3 +105,19 @@ def test_a_site_whose_address_changes_gets_its_own_rules_at_once(article):
 def post_to(article, **headers):
     client = Client(**headers)
     return post(client, article, body=f"Posted to {headers}.")
+
+
+def test_posts_to_ids_no_page_has_leave_nothing_behind_in_the_cache(article):
+    """An attacker's ids are answered 404 and remembered nowhere: the cache holds what it
+    held, however many ids they try."""
+    reader = Client()
+    post(reader, article, body="A comment, which fills what is remembered.")
+    cache = versioned.backend()
+    writes = ("set", "add", "set_many")
+    patches = [mock.patch.object(cache, name, wraps=getattr(cache, name)) for name in writes]
+    with contextlib.ExitStack() as stack:
+        spies = [stack.enter_context(patch) for patch in patches]
+        for page_id in (article.pk + 1000, 2**40, 2**63 - 1):
+            response = reader.post(reverse("wellness_comments:post", args=[page_id]), {})
+            assert response.status_code == 404
+    assert [call for spy in spies for call in spy.call_args_list] == []
