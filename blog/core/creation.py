@@ -17,6 +17,7 @@ run one at a time, and each is recorded (PageCreation):
 """
 
 import datetime
+from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -43,17 +44,28 @@ def is_autosave(request):
     return not request.accepts("text/html")
 
 
-def create_one_at_a_time(request, parent_page, page_class):
-    """``before_create_page``: run a POST to the create view of a wellness page again,
-    inside a transaction that holds the parent (PostgreSQL locks its row; SQLite's
-    IMMEDIATE transactions take the database's write lock)."""
-    if request.method != "POST" or getattr(request, _SERIALISED, False):
-        return None
-    if not issubclass(page_class, WellnessPageMixin):
-        return None
+def is_serialised(request):
+    """Whether this request is not a POST, or already runs holding its page's parent."""
+    return request.method != "POST" or getattr(request, _SERIALISED, False)
+
+
+@contextmanager
+def holding_parent(request, parent_path):
+    """A transaction that holds the page at ``parent_path`` (PostgreSQL locks its row;
+    SQLite's IMMEDIATE transactions take the database's write lock), for the view to run
+    again in. The request is marked, so that the hook does not run it a third time."""
     setattr(request, _SERIALISED, True)
     with transaction.atomic():
-        list(Page.objects.select_for_update().filter(pk=parent_page.pk).values_list("pk"))
+        list(Page.objects.select_for_update().filter(path=parent_path).values_list("pk"))
+        yield
+
+
+def create_one_at_a_time(request, parent_page, page_class):
+    """``before_create_page``: run a POST to the create view of a wellness page again,
+    holding the parent."""
+    if is_serialised(request) or not issubclass(page_class, WellnessPageMixin):
+        return None
+    with holding_parent(request, parent_page.path):
         recent = PageCreation.objects.filter(
             user=request.user,
             parent=parent_page,
@@ -73,14 +85,11 @@ def edit_one_at_a_time(request, page):
     """``before_edit_page``: run a POST to the edit view of a page that autosave created
     moments ago again, holding its parent as creates do, and only if the page is still there:
     a submit sent to the create view just before may be replacing it (``replace_autosaved``)."""
-    if request.method != "POST" or getattr(request, _SERIALISED, False):
+    if is_serialised(request) or not isinstance(page, WellnessPageMixin):
         return None
-    if not isinstance(page, WellnessPageMixin) or not _autosaved_lately(page.pk):
+    if not _autosaved_lately(page.pk):
         return None
-    setattr(request, _SERIALISED, True)
-    with transaction.atomic():
-        parent_path = page.path[: -Page.steplen]
-        list(Page.objects.select_for_update().filter(path=parent_path).values_list("pk"))
+    with holding_parent(request, page.path[: -Page.steplen]):
         if not Page.objects.filter(pk=page.pk).exists():
             if is_autosave(request):
                 return outdated(_("This page was replaced: reload to edit it."))
