@@ -32,11 +32,11 @@ DATABASES = {"default": database(f"sqlite:///{BENCH_DIR / 'db.sqlite3'}")}
 if url := os.environ.get("BENCH_DATABASE_URL"):
     DATABASES = {"default": database(url)}
 
-# Local memory for every cache alias the site defines (per process, like a fresh server);
-# no Redis or Memcached needed.
+# Local memory, the site's own backend for it, for every cache alias the site defines (per
+# process, like a fresh server); no Redis or Memcached needed.
 CACHES = {
     alias: {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "config.cache.LocMemCache",
         "LOCATION": f"bench-{alias}",
     }
     for alias in {"default", *getattr(base, "CACHES", {})}

@@ -1,7 +1,10 @@
 """The plugin's settings: every ``WELLNESS_*`` setting, with its default, in one place.
 
-Each is read from Django's settings when it is asked for, never at import time, so
-``override_settings`` and per-test ``settings`` fixtures change them as expected::
+Each is read from Django's settings the first time it is asked for, never at import time, and
+kept: the page cache's hot path asks for several on every hit, and Django's lazy settings cost
+a function call each (an exception and its handling for a setting the site leaves out). A
+``setting_changed`` signal forgets the one that changed, so ``override_settings`` and per-test
+``settings`` fixtures change them as expected::
 
     from blog.core.conf import wellness_settings
 
@@ -9,6 +12,7 @@ Each is read from Django's settings when it is asked for, never at import time, 
 """
 
 from django.conf import settings
+from django.core.signals import setting_changed
 
 DEFAULTS = {
     # Which of CACHES holds what the plugin keeps (pages, listings, related articles), and
@@ -46,9 +50,16 @@ class WellnessSettings:
     prefix = "WELLNESS_"
 
     def __getattr__(self, name):
+        # Called only for a setting not read yet: once read, it is an attribute of its own.
         if name not in DEFAULTS:
             raise AttributeError(f"{self.prefix}{name} is not a wellness setting")
-        return getattr(settings, self.prefix + name, DEFAULTS[name])
+        value = self.__dict__[name] = getattr(settings, self.prefix + name, DEFAULTS[name])
+        return value
+
+    def forget(self, *, setting, **kwargs):
+        if setting.startswith(self.prefix):
+            self.__dict__.pop(setting.removeprefix(self.prefix), None)
 
 
 wellness_settings = WellnessSettings()
+setting_changed.connect(wellness_settings.forget, dispatch_uid="wellness-settings")

@@ -8,9 +8,11 @@ too, as it should. The page cache (blog.pagecache) keeps whole pages this way.
 """
 
 import math
+import threading
 import uuid
 
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,7 +27,26 @@ STAMP_KEY = TAG_PREFIX + STAMP
 
 
 def backend():
-    return caches[wellness_settings.CACHE_ALIAS]
+    """The cache everything is kept in: Django's, for ``WELLNESS_CACHE_ALIAS``. Looked up once
+    per thread, as Django's own handler keeps it: the handler's (context-aware) lookup costs as
+    much as a page cache hit's other work."""
+    try:
+        return _thread.backend
+    except AttributeError:
+        _thread.backend = caches[wellness_settings.CACHE_ALIAS]
+        return _thread.backend
+
+
+_thread = threading.local()
+
+
+def _forget_backend(*, setting, **kwargs):
+    global _thread
+    if setting in ("CACHES", "WELLNESS_CACHE_ALIAS"):
+        _thread = threading.local()  # every thread's, as Django's handler forgets its own
+
+
+setting_changed.connect(_forget_backend, dispatch_uid="wellness-versioned-backend")
 
 
 def versions(tags):

@@ -65,7 +65,7 @@ MIDDLEWARE = [
 # uses Redis (config/settings/production.py).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "config.cache.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }

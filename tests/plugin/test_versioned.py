@@ -4,8 +4,11 @@ every process, however a process learnt to read them quickly."""
 from unittest import mock
 
 import pytest
+from django.core.cache import caches
+from django.test import override_settings
 
 from blog.core import versioned
+from blog.core.conf import wellness_settings
 
 TAGS = {"page:1", "site", "kind:wellness_blog.articlepage"}
 
@@ -99,3 +102,28 @@ def test_a_value_computed_while_a_change_was_uncommitted_is_stale_once_it_commit
         # A reader's request meanwhile still reads the rows as they were before it.
         versioned.put("k", "computed from the old rows", versioned.versions(TAGS))
     assert versioned.fetch("k") is None
+
+
+def test_values_go_to_the_cache_the_settings_name_as_soon_as_they_change(settings):
+    """The backend and the alias are looked up once (the hit path asks on every request),
+    and looked up again when the settings change, as ``override_settings`` does."""
+    versioned.put("k", "in the default cache", versioned.versions(TAGS))
+    settings.CACHES = {
+        **settings.CACHES,
+        "wellness": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "wellness-own",  # local memory caches of one location share entries
+        },
+    }
+    settings.WELLNESS_CACHE_ALIAS = "wellness"
+    assert versioned.fetch("k") is None
+    versioned.put("k", "in its own cache", versioned.versions(TAGS))
+    assert caches["wellness"].get("k")["payload"] == "in its own cache"
+    assert versioned.fetch("k") == "in its own cache"
+
+
+def test_a_setting_read_once_is_read_again_when_it_changes():
+    assert wellness_settings.CACHE_TIMEOUT == 600
+    with override_settings(WELLNESS_CACHE_TIMEOUT=60):
+        assert wellness_settings.CACHE_TIMEOUT == 60
+    assert wellness_settings.CACHE_TIMEOUT == 600
