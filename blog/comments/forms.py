@@ -122,8 +122,8 @@ class ReaderCommentForm(forms.ModelForm):
         same_person = Q(email__iexact=email)
         if self.ip_hash:
             same_person |= Q(ip_hash=self.ip_hash)
-        comments = ReaderComment.objects.for_page(self.page)
-        return comments.filter(same_person, body=body).exists()
+        comments = ReaderComment.objects.for_page(self.page).opening_as(body)
+        return body in comments.filter(same_person).order_by().values_list("body", flat=True)
 
     def save(self, commit=True):
         comment = super().save(commit=False)

@@ -5,6 +5,8 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.db.models import Q
 from django.test import Client
 
 from blog.comments.models import ReaderComment
@@ -224,6 +226,31 @@ def test_duplicates_are_refused(article):
     assert response.status_code == 400
     assert "You have already posted this comment" in response.content.decode()
     assert ReaderComment.objects.count() == 1
+
+
+def test_a_comment_is_a_duplicate_only_if_all_of_it_is_the_same(article):
+    opening = "My physiotherapist tried trigger point therapy on my upper back and "
+    assert post(Client(), article, body=opening + "it helped.").status_code == 303
+    assert post(Client(), article, body=opening + "it did not help.").status_code == 303
+    assert post(Client(), article, body=opening + "it helped.").status_code == 400
+    assert ReaderComment.objects.count() == 2
+
+
+def test_the_duplicate_check_looks_a_body_up_however_many_comments_the_page_has(article):
+    """Readers behind one address (a clinic, a mobile network) on a busy article: the
+    check finds the body by its index rather than reading the page's comments one by one."""
+    comments = [
+        ReaderComment(page=article, name="R", email=f"r{n}@example.org", body=f"Comment {n}.")
+        for n in range(3000)
+    ]
+    ReaderComment.objects.bulk_create(comments)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    duplicates = ReaderComment.objects.for_page(article).opening_as("Comment 7.")
+    same_person = Q(email__iexact="r7@example.org") | Q(ip_hash=comments[0].ip_hash)
+    plan = duplicates.filter(same_person).order_by().values_list("body").explain()
+    assert "wellness_comment_page_body" in plan
+    assert list(duplicates.filter(same_person).values_list("body", flat=True)) == ["Comment 7."]
 
 
 def test_closed_article_hides_the_form_and_refuses_posts(article):

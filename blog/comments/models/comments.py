@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, Func, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -17,6 +17,22 @@ def _awaiting_moderation():
 # urgent ones still pending first, then the rest awaiting a decision (pending comments, and
 # approved ones their writers edited since); done with.
 QUEUE_RANK_URGENT, QUEUE_RANK_WAITING, QUEUE_RANK_DONE = 2, 1, 0
+
+
+# How many of a body's first characters are indexed with its page: enough to tell comments
+# apart, for the duplicate check to find a body among a page's comments at once however many
+# it has (a whole body is too long for an index).
+BODY_OPENING = 64
+
+
+class BodyOpening(Func):
+    """A comment body's first ``BODY_OPENING`` characters. The numbers are written into the
+    SQL, never passed as parameters: only then does the database see that a query's
+    expression is its index's."""
+
+    template = f"SUBSTR(%(expressions)s, 1, {BODY_OPENING})"
+    arity = 1
+    output_field = TextField()
 
 
 class ReaderCommentQuerySet(models.QuerySet):
@@ -41,6 +57,13 @@ class ReaderCommentQuerySet(models.QuerySet):
 
     def for_page(self, page):
         return self.filter(page=page)
+
+    def opening_as(self, body):
+        """Comments whose body opens as ``body`` does (its first ``BODY_OPENING``
+        characters): found by the index within a page (``for_page``). (Asking for the whole
+        body as well would lose the index on SQLite: it would put the text in place of
+        the column in the opening's expression.)"""
+        return self.alias(body_opening=BodyOpening("body")).filter(body_opening=body[:BODY_OPENING])
 
     def visible_to(self, own_ids, moderated_ids=()):
         """Approved comments, plus the reader's own that still wait (for a moderator, or
@@ -221,6 +244,7 @@ class ReaderComment(models.Model):
             models.Index(fields=["page", "status", "created_at"]),
             models.Index(fields=["status", "created_at"]),
             models.Index(Upper("email"), name="wellness_comment_email_upper"),
+            models.Index(F("page"), BodyOpening("body"), name="wellness_comment_page_body"),
             models.Index(fields=["queue_rank", "created_at", "id"], name="wellness_comment_queue"),
         ]
 
