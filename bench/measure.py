@@ -197,9 +197,16 @@ def _short(filename):
 def measure_first_views(manifest, runs):
     """What the first reader after a change pays: an editor publishes the typical article (a
     new revision, as the admin's Publish makes) or a moderator approves a comment on it,
-    then an anonymous reader asks for the article (and, after a publish, its blog index) at
-    the site's own address. Timed ``runs`` times each, as the server answers it: whatever
-    the app does after a change (nothing, or preparing the pages again) happens before."""
+    then a reader asks for the article (and, after a publish, its blog index) at the site's
+    own address. Timed ``runs`` times each, as the server answers it: whatever the app does
+    after a change (nothing, or preparing the pages again) happens before.
+
+    Two readers: one whose page is built for them (the page cache off: a reader with
+    something of their own on the page, an editor), against the same view with nothing
+    changed; and an anonymous reader, the usual first reader, through the WSGI front with
+    the page cache on, as the production server answers them (``hits``: how many of their
+    views the cache answered)."""
+    from django.test import override_settings
     from django.utils import timezone
     from wagtail.models import Site
 
@@ -214,6 +221,7 @@ def measure_first_views(manifest, runs):
     index_path = manifest["listings"]["blog index"]
     moderator = get_user_model().objects.get(username=data.SUPERUSER[0])
     client = Client()
+    front = _front()
     for _ in range(3):  # the pages as readers left them, before the first change
         for path in (article_path, index_path):
             get(client, host, path)
@@ -225,28 +233,51 @@ def measure_first_views(manifest, runs):
         "article after approving": [],
         "article after saving a draft": [],
     }
+    anonymous = {f"anonymous: {name}": [] for name in list(samples)[:5]}
+    hits = dict.fromkeys(anonymous, 0)
+
+    def change(n):
+        article.summary = f"{article.summary.split(' (')[0]} ({n})"
+        article.save_revision().publish()
+
+    def approve(n, who):
+        comment = ReaderComment.objects.create(
+            page=article,
+            name="First view",
+            email=f"first-{who}-{n}@example.org",
+            body=f"Comment {who} {n}",
+            created_at=timezone.now(),
+        )
+        moderate(ReaderComment.objects.filter(pk=comment.pk), "approve", moderator)
+
+    def anonymous_view(name, path):
+        ms, hit = _timed_front(front, site, path)
+        anonymous[f"anonymous: {name}"].append(ms)
+        hits[f"anonymous: {name}"] += hit
+
     for n in range(runs):
         # The yardstick, in the same process and moments: the same views with no change.
         for _ in range(3):
             samples["article, nothing changed"].append(_timed(client, host, article_path))
             samples["index, nothing changed"].append(_timed(client, host, index_path))
-        article.summary = f"{article.summary.split(' (')[0]} ({n})"
         # A control: the editor's work without any change readers see (nothing is stale).
         article.save_revision()
         samples["article after saving a draft"].append(_timed(client, host, article_path))
-        article.save_revision().publish()
+        change(n)
         samples["article after publishing"].append(_timed(client, host, article_path))
         samples["index after publishing"].append(_timed(client, host, index_path))
-        comment = ReaderComment.objects.create(
-            page=article,
-            name="First view",
-            email=f"first-{n}@example.org",
-            body=f"Comment {n}",
-            created_at=timezone.now(),
-        )
-        moderate(ReaderComment.objects.filter(pk=comment.pk), "approve", moderator)
+        approve(n, "session")
         samples["article after approving"].append(_timed(client, host, article_path))
-    return {"host": host, "ms": samples}
+        with override_settings(WELLNESS_PAGE_CACHE=True):
+            for _ in range(3):
+                anonymous_view("article, nothing changed", article_path)
+                anonymous_view("index, nothing changed", index_path)
+            change(f"{n}a")
+            anonymous_view("article after publishing", article_path)
+            anonymous_view("index after publishing", index_path)
+            approve(n, "anonymous")
+            anonymous_view("article after approving", article_path)
+    return {"host": host, "ms": {**samples, **anonymous}, "hits": hits}
 
 
 def _timed(client, host, path):
@@ -255,59 +286,79 @@ def _timed(client, host, path):
     return (time.perf_counter() - start) * 1000
 
 
+def _front():
+    """The site's WSGI application behind the page cache's front, as config/wsgi.py has it."""
+    from django.core.wsgi import get_wsgi_application
+
+    from blog.pagecache.wsgi import PageCacheApplication
+
+    return PageCacheApplication(get_wsgi_application())
+
+
+def _front_get(application, site, path):
+    """GET ``path`` through ``application`` as a first-time reader (no cookies) at the
+    site's address: whether the page cache answered it."""
+    from io import BytesIO
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": site.hostname,
+        "SERVER_PORT": str(site.port),
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": BytesIO(),
+        "wsgi.errors": BytesIO(),
+    }
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer.update(status=status, cache=dict(headers).get("X-Wellness-Cache"))
+
+    b"".join(application(environ, start_response))
+    if not answer["status"].startswith("200"):
+        raise HarnessError(f"GET {path} through the page cache answered {answer['status']}")
+    return answer["cache"] == "hit"
+
+
+def _timed_front(application, site, path):
+    start = time.perf_counter()
+    hit = _front_get(application, site, path)
+    return (time.perf_counter() - start) * 1000, hit
+
+
 def measure_hit(manifest, hits):
     """A page cache hit as the WSGI front answers it, in process: µs per hit (the median of
     five batches of ``hits``) and how many cache keys one hit reads."""
     import statistics
-    from io import BytesIO
     from unittest import mock
 
-    from django.core.wsgi import get_wsgi_application
     from django.test import override_settings
     from wagtail.models import Site
 
     from blog.core import versioned
-    from blog.pagecache.wsgi import PageCacheApplication
 
     site = Site.objects.get(is_default_site=True)
     path = manifest["typical_article"]["path"]
-
-    def environ():
-        return {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
-            "QUERY_STRING": "",
-            "SCRIPT_NAME": "",
-            "SERVER_NAME": site.hostname,
-            "SERVER_PORT": str(site.port),
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "HTTP_HOST": site.hostname,
-            "REMOTE_ADDR": "127.0.0.1",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": BytesIO(),
-            "wsgi.errors": BytesIO(),
-        }
-
-    statuses = []
-
-    def start_response(status, headers, exc_info=None):
-        statuses.append((status, dict(headers).get("X-Wellness-Cache")))
-
     with override_settings(WELLNESS_PAGE_CACHE=True):
-        application = PageCacheApplication(get_wsgi_application())
+        application = _front()
         for _ in range(3):  # the first builds and stores the page
-            b"".join(application(environ(), start_response))
-        if statuses[-1] != ("200 OK", "hit"):
-            raise HarnessError(f"GET {path} with the page cache on gave {statuses[-1]}")
+            hit = _front_get(application, site, path)
+        if not hit:
+            raise HarnessError(f"GET {path} with the page cache on was not answered by it")
         cache = versioned.backend()
         with mock.patch.object(cache, "get_many", wraps=cache.get_many) as get_many:
-            b"".join(application(environ(), start_response))
+            _front_get(application, site, path)
         keys = sum(len(call.args[0]) for call in get_many.call_args_list)
         batches = []
         for _ in range(5):
             start = time.perf_counter()
             for _ in range(hits):
-                b"".join(application(environ(), start_response))
+                _front_get(application, site, path)
             batches.append((time.perf_counter() - start) / hits * 1e6)
     return {
         "path": path,

@@ -276,6 +276,8 @@ class Benchmark:
         self.results["first_views"] = {
             name: {"ms": samples, "time": spread(samples)} for name, samples in result["ms"].items()
         }
+        for name, hits in result.get("hits", {}).items():  # the anonymous reader's
+            self.results["first_views"][name]["hits"] = hits
 
     def moderation(self):
         large = self.p["sizes"][-1]
@@ -519,11 +521,27 @@ def targets(results, sizes):
         after, before = first[name]["time"], first[yardstick]["time"]
         rows.append(
             (
-                f"First view, {name}",
+                f"First view (page cache off), {name}",
                 "≤ unchanged view (p90)",
                 f"{after['median']:.1f} ms [{after['p10']:.1f}–{after['p90']:.1f}] against "
                 f"{before['median']:.1f} ms [{before['p10']:.1f}–{before['p90']:.1f}]",
                 met(after["median"] <= before["p90"]),
+            )
+        )
+    # The usual first reader, anonymous, as the production server answers them (the page
+    # cache on): against the uncached figure, the typical article built for its request.
+    uncached = typical["time"]
+    for name in ("article after publishing", "index after publishing", "article after approving"):
+        if (view := first.get(f"anonymous: {name}")) is None:
+            continue
+        after = view["time"]
+        rows.append(
+            (
+                f"First view, anonymous reader (page cache on), {name}",
+                f"≤ uncached article ({uncached['median']:.1f} ms)",
+                f"{after['median']:.2f} ms [{after['p10']:.2f}–{after['p90']:.2f}], "
+                f"{view['hits']} of {len(view['ms'])} from the cache",
+                met(after["median"] <= uncached["median"]),
             )
         )
     if control := first.get("article after saving a draft"):  # what the editor's work costs
