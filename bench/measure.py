@@ -6,6 +6,7 @@ templates and every query, without any network or web server in between.
 
 import re
 import time
+from io import BytesIO
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -298,8 +299,6 @@ def _front():
 def _front_get(application, site, path):
     """GET ``path`` through ``application`` as a first-time reader (no cookies) at the
     site's address: whether the page cache answered it."""
-    from io import BytesIO
-
     environ = {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
