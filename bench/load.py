@@ -87,6 +87,20 @@ class Gunicorn(Server):
     def url(self, path):
         return f"http://{HOST}:{self.port}{path}"
 
+    def workers_cpu_seconds(self):
+        """The CPU time (user and system) the server's workers have used so far (Linux's
+        /proc): what the app costs, whatever else shares the machine."""
+        ticks = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                # After the command's closing parenthesis: state, ppid, ... utime, stime.
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:  # a process that ended meanwhile
+                continue
+            if int(fields[1]) == self.process.pid:
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
 
 # Load generators. One tool for every row of a run; wrk when Debian's package is installed.
 

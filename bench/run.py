@@ -335,17 +335,27 @@ class Benchmark:
             }
             if not {"DATABASE_URL", "REDIS_URL"} <= os.environ.keys():
                 self.reader_journey(cached, manifest)  # else on PostgreSQL and Redis
-            log("comment posting…")
-            posting = self.worker(
-                directory,
-                "post",
-                port=cached.port,
-                path=manifest["posting_article"]["path"],
-                clients=SERVER["post_clients"],
-                duration=self.p["post_seconds"],
+            self.results["posting"] = self.posting(
+                directory, cached, manifest["posting_article"]["path"]
             )
-            posting["server_log_tail"] = cached.log_tail(20)
-            self.results["posting"] = posting
+
+    def posting(self, directory, server, path):
+        """Readers post comments to ``path`` on ``server``; with the CPU time its workers
+        used per accepted post (the clients' first views of the page included)."""
+        log("comment posting…")
+        cpu = server.workers_cpu_seconds()
+        posting = self.worker(
+            directory,
+            "post",
+            port=server.port,
+            path=path,
+            clients=SERVER["post_clients"],
+            duration=self.p["post_seconds"],
+        )
+        used = server.workers_cpu_seconds() - cpu
+        posting["workers_cpu_ms_per_post"] = round(used * 1000 / max(posting["accepted"], 1), 2)
+        posting["server_log_tail"] = server.log_tail(20)
+        return posting
 
     def reader_journey(self, server, manifest):
         """A reader who comments, on ``server`` (the page cache on): which of their page
@@ -383,16 +393,7 @@ class Benchmark:
             servers.callback(server.stop)
             server.start().wait_ready()
             self.reader_journey(server, manifest)
-            posting = self.worker(
-                directory,
-                "post",
-                port=server.port,
-                path=path,
-                clients=SERVER["post_clients"],
-                duration=self.p["post_seconds"],
-            )
-            posting["server_log_tail"] = server.log_tail(20)
-        self.results["postgres_posting"] = posting
+            self.results["postgres_posting"] = self.posting(directory, server, path)
 
     def throughput(self, rows, path):
         """Requests per second for each server, the servers loaded in turn (never at once),
@@ -645,7 +646,7 @@ def targets(results, sizes):
         (
             f"Comment posting on SQLite ({p['clients']} clients)",
             f"≥ {TARGETS['posts_per_second_sqlite']}/s",
-            f"{p['posts_per_second']:,.1f} posts/s",
+            f"{p['posts_per_second']:,.1f} posts/s{cpu_per_post(p)}",
             met(p["posts_per_second"] >= TARGETS["posts_per_second_sqlite"]),
         )
     )
@@ -655,8 +656,8 @@ def targets(results, sizes):
             (
                 f"Comment posting on PostgreSQL and Redis ({pg['clients']} clients)",
                 f"≥ {TARGETS['posts_per_second']}/s",
-                f"{pg['posts_per_second']:,.1f} posts/s, {pg['errors'] + pg['dropped']} errors, "
-                f"{pg['lost']} lost of {pg['accepted']:,}",
+                f"{pg['posts_per_second']:,.1f} posts/s{cpu_per_post(pg)}, "
+                f"{pg['errors'] + pg['dropped']} errors, {pg['lost']} lost of {pg['accepted']:,}",
                 met(
                     pg["posts_per_second"] >= TARGETS["posts_per_second"]
                     and pg["errors"] + pg["dropped"] == 0
@@ -675,6 +676,12 @@ def targets(results, sizes):
         )
     )
     return rows
+
+
+def cpu_per_post(posting):
+    if (ms := posting.get("workers_cpu_ms_per_post")) is None:
+        return ""
+    return f" ({ms:.1f} ms of the workers' CPU a post)"
 
 
 def table(rows):
