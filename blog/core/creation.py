@@ -66,11 +66,10 @@ def create_one_at_a_time(request, parent_page, page_class):
     if is_serialised(request) or not issubclass(page_class, WellnessPageMixin):
         return None
     with holding_parent(request, parent_page.path):
-        recent = PageCreation.objects.filter(
+        recent = created_lately(
             user=request.user,
             parent=parent_page,
             page__content_type=ContentType.objects.get_for_model(page_class),
-            created_at__gte=timezone.now() - RACE_WINDOW,
         )
         if is_autosave(request):
             if recent.exists():
@@ -87,7 +86,7 @@ def edit_one_at_a_time(request, page):
     a submit sent to the create view just before may be replacing it (``replace_autosaved``)."""
     if is_serialised(request) or not isinstance(page, WellnessPageMixin):
         return None
-    if not _autosaved_lately(page.pk):
+    if not created_lately(page=page, by_autosave=True).exists():
         return None
     with holding_parent(request, page.path[: -Page.steplen]):
         if not Page.objects.filter(pk=page.pk).exists():
@@ -97,10 +96,9 @@ def edit_one_at_a_time(request, page):
         return EditView.as_view()(request, **request.resolver_match.kwargs)
 
 
-def _autosaved_lately(page_id):
-    since = timezone.now() - RACE_WINDOW
-    creations = PageCreation.objects.filter(page_id=page_id, by_autosave=True)
-    return creations.filter(created_at__gte=since).exists()
+def created_lately(**lookups):
+    """The creations matching ``lookups`` recent enough to be racing the request."""
+    return PageCreation.objects.filter(created_at__gte=timezone.now() - RACE_WINDOW, **lookups)
 
 
 def outdated(message):
