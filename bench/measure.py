@@ -216,7 +216,7 @@ def measure_first_views(manifest, runs):
     from blog.models import ArticlePage
 
     site = Site.objects.get(is_default_site=True)
-    host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+    host = site_host(site)
     article = ArticlePage.objects.get(pk=manifest["typical_article"]["id"])
     article_path = manifest["typical_article"]["path"]
     index_path = manifest["listings"]["blog index"]
@@ -287,6 +287,11 @@ def _timed(client, host, path):
     return (time.perf_counter() - start) * 1000
 
 
+def site_host(site):
+    """The Host header a reader's browser sends for ``site``."""
+    return site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+
+
 def _front():
     """The site's WSGI application behind the page cache's front, as config/wsgi.py has it."""
     from django.core.wsgi import get_wsgi_application
@@ -307,7 +312,7 @@ def _front_get(application, site, path):
         "SERVER_NAME": site.hostname,
         "SERVER_PORT": str(site.port),
         "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}",
+        "HTTP_HOST": site_host(site),
         "REMOTE_ADDR": "127.0.0.1",
         "wsgi.url_scheme": "http",
         "wsgi.input": BytesIO(),

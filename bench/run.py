@@ -454,9 +454,9 @@ class Benchmark:
 # The table
 
 
-def ms(entry):
+def ms(entry, digits=1):
     t = entry["time"]
-    return f"{t['median']:.1f} ms [{t['p10']:.1f}–{t['p90']:.1f}]"
+    return f"{t['median']:.{digits}f} ms [{t['p10']:.{digits}f}–{t['p90']:.{digits}f}]"
 
 
 def queries(entry):
@@ -521,14 +521,13 @@ def targets(results, sizes):
         ("index after publishing", "index, nothing changed"),
         ("article after approving", "article, nothing changed"),
     ):
-        after, before = first[name]["time"], first[yardstick]["time"]
+        after, before = first[name], first[yardstick]
         rows.append(
             (
                 f"First view (page cache off), {name}",
                 "≤ unchanged view (p90)",
-                f"{after['median']:.1f} ms [{after['p10']:.1f}–{after['p90']:.1f}] against "
-                f"{before['median']:.1f} ms [{before['p10']:.1f}–{before['p90']:.1f}]",
-                met(after["median"] <= before["p90"]),
+                f"{ms(after)} against {ms(before)}",
+                met(after["time"]["median"] <= before["time"]["p90"]),
             )
         )
     # The usual first reader, anonymous, as the production server answers them (the page
@@ -537,23 +536,20 @@ def targets(results, sizes):
     for name in ("article after publishing", "index after publishing", "article after approving"):
         if (view := first.get(f"anonymous: {name}")) is None:
             continue
-        after = view["time"]
         rows.append(
             (
                 f"First view, anonymous reader (page cache on), {name}",
                 f"≤ uncached article ({uncached['median']:.1f} ms)",
-                f"{after['median']:.2f} ms [{after['p10']:.2f}–{after['p90']:.2f}], "
-                f"{view['hits']} of {len(view['ms'])} from the cache",
-                met(after["median"] <= uncached["median"]),
+                f"{ms(view, digits=2)}, {view['hits']} of {len(view['ms'])} from the cache",
+                met(view["time"]["median"] <= uncached["median"]),
             )
         )
     if control := first.get("article after saving a draft"):  # what the editor's work costs
-        after = control["time"]
         rows.append(
             (
                 "First view, article after saving a draft (a control: nothing goes stale)",
                 "—",
-                f"{after['median']:.1f} ms [{after['p10']:.1f}–{after['p90']:.1f}]",
+                ms(control),
                 "—",
             )
         )
