@@ -29,12 +29,12 @@ def commentable_models():
     return [model for model in apps.get_models() if issubclass(model, CommentablePageMixin)]
 
 
-def commentable_page_model(page_id):
-    """The model of the live, public page ``page_id`` if it is of a type that takes comments,
-    else None. Remembered until a page is published, unpublished, moved or deleted, or the
-    site's privacy changes (the ``routes`` and ``site`` tags, which always exist: an id no
-    page has leaves nothing in the cache), so that loading the page for a comment is one
-    query, not three."""
+def commentable_page(page_id):
+    """The live, public page ``page_id`` if it is of a type that takes comments, else None;
+    its StreamFields deferred (taking a comment never shows the body). Remembered until a
+    page is published, unpublished, moved or deleted, or the site's privacy changes (the
+    ``routes`` and ``site`` tags, which always exist: an id no page has leaves nothing in the
+    cache), so that taking a comment costs no query for its page."""
 
     def find():
         from wagtail.models import Page  # the contract is imported while models load
@@ -43,10 +43,11 @@ def commentable_page_model(page_id):
         content_type = pages.values_list("content_type_id", flat=True).first()
         if content_type is None:
             return None
-        return ContentType.objects.get_for_id(content_type).model_class()._meta.label
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        # (Wagtail requires page managers to be PageManagers.)
+        return model.objects.live().defer_streamfields().filter(pk=page_id).first()
 
-    label = versioned.remember(f"wellness:commentable:{page_id}", {ROUTES, SITE}, find)
-    return None if label is None else apps.get_model(label)
+    return versioned.remember(f"wellness:commentable:{page_id}", {ROUTES, SITE}, find)
 
 
 class CommentablePageMixin(models.Model):

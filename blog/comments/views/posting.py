@@ -2,19 +2,17 @@
 
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import commenter
+from .. import commenter, pages
 from ..discussion import Discussion
 from ..forms import AuthorReplyForm, ReaderCommentForm, form_token
 from ..identity import ip_hash
 from ..models import DiscussionSettings, ReaderComment
-from ..pages import commentable_page_model
 from ..replies import answer, may_answer
 from ..submission import RateLimited, submit_comment
 from ..threads import CommentNode
@@ -22,11 +20,10 @@ from ..threads import CommentNode
 
 def commentable_page(page_id):
     """The live, public page ``page_id``, of a type that takes comments; 404 otherwise."""
-    model = commentable_page_model(page_id)
-    if model is None:
+    page = pages.commentable_page(page_id)
+    if page is None:
         raise Http404
-    # (Wagtail requires page managers to be PageManagers.) A comment never needs the body.
-    return get_object_or_404(model.objects.live().defer_streamfields(), pk=page_id)
+    return page
 
 
 @never_cache
