@@ -24,8 +24,9 @@ ACTIONS = ["approve", "reject", "spam"]
 STATUS_AFTER = {"approve": Status.APPROVED, "reject": Status.REJECTED, "spam": Status.SPAM}
 HISTORY_LABEL = {"approve": "Approved", "reject": "Rejected", "spam": "Marked as spam"}
 # Budgets, pinned from measurements (see the tests that use them): a request may not grow
-# with the number of comments it shows or changes.
-LISTING_BUDGET = 16
+# with the number of comments it shows or changes. (The listing's status counts take three
+# short queries, not one that reads most of the table: 17, not 16.)
+LISTING_BUDGET = 17
 BULK_BUDGET = 28
 BATCHED_STATEMENTS = (
     'INSERT INTO "wagtailcore_modellogentry"',

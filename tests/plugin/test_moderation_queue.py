@@ -51,6 +51,7 @@ def test_the_queue_opens_on_pending_with_a_tab_and_count_per_status(moderator_cl
     add_comments(article, 3)
     add_comments(article, 2, status=Status.APPROVED)
     add_comments(article, 1, status=Status.SPAM)
+    add_comments(article, 1, status=Status.UNCONFIRMED)  # in "All" only: not yet anyone's call
     edited = add_comments(article, 1, status=Status.APPROVED)[0]
     ReaderComment.objects.filter(pk=edited.pk).update(edited_at=timezone.now(), edited_body="x")
     content = page(moderator_client)
@@ -59,13 +60,13 @@ def test_the_queue_opens_on_pending_with_a_tab_and_count_per_status(moderator_cl
         ("Approved", 3, False),
         ("Spam", 1, False),
         ("Rejected", 0, False),
-        ("All", 7, False),
+        ("All", 8, False),
     ]
     assert len(rows(content)) == 4
     spam_tab = page(moderator_client, f"{LISTING}?status=spam")
     assert [current for _label, _count, current in tabs(spam_tab)][2]
     assert len(rows(spam_tab)) == 1
-    assert len(rows(page(moderator_client, f"{LISTING}?status="))) == 7
+    assert len(rows(page(moderator_client, f"{LISTING}?status="))) == 8
 
 
 def test_newest_or_oldest_first_as_the_moderator_chooses_urgent_always_on_top(

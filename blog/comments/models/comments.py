@@ -77,15 +77,25 @@ class ReaderCommentQuerySet(models.QuerySet):
 
     def status_counts(self):
         """{status tab: number of comments}; "pending" counts what awaits moderation, as
-        the listing's filter does. Two queries, each served by an index."""
+        the listing's filter does. The approved, the bulk of a site's comments, are what the
+        total leaves once the others are counted: counting them by status would read most of
+        the status index at every load of the listing, where the total reads the smallest
+        index once and the other statuses are short runs of the status index."""
         Status = ReaderComment.Status
-        by_status = dict(self.order_by().values_list("status").annotate(Count("pk")))
+        not_approved = [status for status in Status.values if status != Status.APPROVED]
+        others = dict(
+            self.filter(status__in=not_approved)
+            .order_by()
+            .values_list("status")
+            .annotate(count=Count("*"))
+        )
+        total = self.order_by().count()
         return {
             "pending": self.awaiting_moderation().count(),
-            "approved": by_status.get(Status.APPROVED, 0),
-            "spam": by_status.get(Status.SPAM, 0),
-            "rejected": by_status.get(Status.REJECTED, 0),
-            "all": sum(by_status.values()),
+            "approved": total - sum(others.values()),
+            "spam": others.get(Status.SPAM, 0),
+            "rejected": others.get(Status.REJECTED, 0),
+            "all": total,
         }
 
     def commenter_history(self, emails):
