@@ -90,6 +90,7 @@ TARGETS = {
 }
 APP = "config.wsgi:application"
 STATIC_APP = "bench.static_app:application"
+POSTING_FLOOR_SETTINGS = "bench.posting_floor"
 
 
 class HarnessError(Exception):
@@ -339,10 +340,10 @@ class Benchmark:
                 directory, cached, manifest["posting_article"]["path"]
             )
 
-    def posting(self, directory, server, path):
+    def posting(self, directory, server, path, what="comment posting"):
         """Readers post comments to ``path`` on ``server``; with the CPU time its workers
         used per accepted post (the clients' first views of the page included)."""
-        log("comment posting…")
+        log(f"{what}…")
         cpu = server.workers_cpu_seconds()
         posting = self.worker(
             directory,
@@ -394,6 +395,17 @@ class Benchmark:
             server.start().wait_ready()
             self.reader_journey(server, manifest)
             self.results["postgres_posting"] = self.posting(directory, server, path)
+            # The floor stores its comments on another article: the same readers' comments
+            # on the app's would be refused as repeats.
+            floor_path = f"/{manifest['typical_article']['id']}/"
+            env = {**env, "DJANGO_SETTINGS_MODULE": POSTING_FLOOR_SETTINGS}
+            log_path = directory / "gunicorn-posting-floor.log"
+            floor = load.Gunicorn(APP, env, log_path, SERVER["workers"], probe=floor_path)
+            servers.callback(floor.stop)
+            floor.start().wait_ready()
+            self.results["postgres_posting_floor"] = self.posting(
+                directory, floor, floor_path, "the posting floor (Django's insert, session write)"
+            )
 
     def throughput(self, rows, path):
         """Requests per second for each server, the servers loaded in turn (never at once),
@@ -659,6 +671,18 @@ def targets(results, sizes):
                     and pg["errors"] + pg["dropped"] == 0
                     and pg["lost"] == 0
                 ),
+            )
+        )
+    if "postgres_posting_floor" in results:
+        floor = results["postgres_posting_floor"]
+        share = pg["posts_per_second"] / floor["posts_per_second"]
+        rows.append(
+            (
+                "Posting floor on PostgreSQL: Django's own insert and session write",
+                "—",
+                f"{floor['posts_per_second']:,.1f} posts/s{cpu_per_post(floor)}; "
+                f"the app at {share:.0%} of it",
+                "—",
             )
         )
     rows.append(
