@@ -47,7 +47,9 @@ def commentable_page(page_id):
         # (Wagtail requires page managers to be PageManagers.)
         return model.objects.live().defer_streamfields().filter(pk=page_id).first()
 
-    return versioned.remember(f"wellness:commentable:{page_id}", {ROUTES, SITE}, find)
+    # Not "wellness:commentable:<id>": earlier code kept the page's model label under that
+    # key, and a shared cache outlives a deploy.
+    return versioned.remember(f"wellness:commentable-page:{page_id}", {ROUTES, SITE}, find)
 
 
 class CommentablePageMixin(models.Model):

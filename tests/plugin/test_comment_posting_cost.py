@@ -15,6 +15,7 @@ from blog.comments.models import DiscussionSettings, ReaderComment
 from blog.comments.notifications import wait_for_outbox
 from blog.core import versioned
 from blog.core.permissions import MODERATORS
+from blog.core.tags import ROUTES, SITE
 
 from ..comments import post, rules
 
@@ -72,6 +73,16 @@ def test_a_page_whose_comments_are_closed_takes_no_more_at_once(article):
     response = post(Client(), article, body="After they were closed.")
     assert response.status_code == 403
     assert not ReaderComment.objects.filter(body="After they were closed.").exists()
+
+
+def test_what_an_older_release_remembered_for_a_page_does_not_break_posting(article):
+    """Releases before this one kept the page's model label where posting finds the page:
+    a site upgraded with that still in its cache (Redis outlives a deploy) must take
+    comments at once."""
+    rules()
+    tags = versioned.versions({ROUTES, SITE})
+    versioned.put(f"wellness:commentable:{article.pk}", article._meta.label, tags)
+    assert post(Client(), article, body="Just after the upgrade.").status_code == 303
 
 
 def test_an_unpublished_page_takes_no_more_comments(article):
