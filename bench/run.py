@@ -673,18 +673,17 @@ def targets(results, sizes):
                 ),
             )
         )
-    if "postgres_posting_floor" in results:
-        floor = results["postgres_posting_floor"]
-        share = pg["posts_per_second"] / floor["posts_per_second"]
-        rows.append(
-            (
-                "Posting floor on PostgreSQL: Django's own insert and session write",
-                "—",
-                f"{floor['posts_per_second']:,.1f} posts/s{cpu_per_post(floor)}; "
-                f"the app at {share:.0%} of it",
-                "—",
+        if floor := results.get("postgres_posting_floor"):
+            share = pg["posts_per_second"] / floor["posts_per_second"]
+            rows.append(
+                (
+                    "Posting floor on PostgreSQL: Django's own insert and session write",
+                    "—",
+                    f"{floor['posts_per_second']:,.1f} posts/s{cpu_per_post(floor)}; "
+                    f"the app at {share:.0%} of it",
+                    "—",
+                )
             )
-        )
     rows.append(
         (
             "Comment posting: errors, lost",
@@ -699,9 +698,9 @@ def targets(results, sizes):
 
 
 def cpu_per_post(posting):
-    if (ms := posting.get("workers_cpu_ms_per_post")) is None:
+    if (cpu := posting.get("workers_cpu_ms_per_post")) is None:
         return ""
-    return f" ({ms:.1f} ms of the workers' CPU a post)"
+    return f" ({cpu:.1f} ms of the workers' CPU a post)"
 
 
 def table(rows):

@@ -89,7 +89,7 @@ class ReaderCommentQuerySet(models.QuerySet):
             .values_list("status")
             .annotate(count=Count("*"))
         )
-        total = self.order_by().count()
+        total = self.count()
         return {
             "pending": self.awaiting_moderation().count(),
             "approved": total - sum(others.values()),

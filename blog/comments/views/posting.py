@@ -18,7 +18,7 @@ from ..submission import RateLimited, submit_comment
 from ..threads import CommentNode
 
 
-def commentable_page(page_id):
+def commentable_page_or_404(page_id):
     """The live, public page ``page_id``, of a type that takes comments; 404 otherwise."""
     page = pages.commentable_page(page_id)
     if page is None:
@@ -32,7 +32,7 @@ def form_tokens(request, page_id):
     """What the comment form on a cached page lacks: this reader's CSRF token and a fresh
     form timestamp. The enhanced form fetches them; nothing per-reader is ever in the HTML
     that readers share (docs/page-cache.md)."""
-    page = commentable_page(page_id)
+    page = commentable_page_or_404(page_id)
     return JsonResponse({"csrfmiddlewaretoken": get_token(request), "token": form_token(page)})
 
 
@@ -40,7 +40,7 @@ def form_tokens(request, page_id):
 @require_GET
 def write(request, page_id):
     """The page with a complete comment form, for readers without JavaScript."""
-    return render_page(request, commentable_page(page_id), None, status=200)
+    return render_page(request, commentable_page_or_404(page_id), None, status=200)
 
 
 def wants_json(request):
@@ -49,7 +49,7 @@ def wants_json(request):
 
 @require_POST
 def post_comment(request, page_id):
-    page = commentable_page(page_id)
+    page = commentable_page_or_404(page_id)
     rules = DiscussionSettings.for_request(request)
     if may_answer(request.user, page):
         return post_author_reply(request, page, rules)
