@@ -68,3 +68,15 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def mail_server(settings):
+    """The mail server behind Django's locmem outbox, for the test to take down, make refuse
+    an address, or hold a message (tests/mail_backends.py)."""
+    from . import mail_backends
+
+    settings.EMAIL_BACKEND = "tests.mail_backends.ControlledBackend"
+    mail_backends.server.reset()
+    yield mail_backends.server
+    mail_backends.server.reset()

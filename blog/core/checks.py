@@ -4,7 +4,8 @@ site starts rather than as an error on a reader's first comment."""
 import ipaddress
 
 from django.conf import settings
-from django.core.checks import Error, Warning, register
+from django.core.checks import Error, Tags, Warning, register
+from django_tasks import task_backends
 
 from .conf import wellness_settings
 
@@ -49,5 +50,41 @@ def check_markdown_editor_stays_offline(app_configs, **kwargs):
             "The Markdown editor fetches Font Awesome from a CDN.",
             hint='Set WAGTAILMARKDOWN = {"autodownload_fontawesome": False}.',
             id="wellness.W001",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def check_tasks_run_in_a_worker(app_configs, **kwargs):
+    """E-mail to moderators and readers is sent by tasks (blog.core.outbox), which must run
+    in a worker that can try them again later, not inside the request."""
+    backend = task_backends["default"]
+    if backend.supports_defer:
+        return []
+    return [
+        Warning(
+            f"Tasks run on {type(backend).__name__}, which cannot run a task later: e-mail "
+            "would be sent inside the web process and never tried again if it fails.",
+            hint="Set TASKS to django_tasks_db.DatabaseBackend and run manage.py "
+            "wellness_worker beside the web server (docs/operations.md).",
+            id="wellness.W002",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def check_email_timeout(app_configs, **kwargs):
+    """Django waits for an SMTP server for ever unless told otherwise: one that stops
+    answering would hold the worker, and every notice behind it."""
+    if settings.EMAIL_TIMEOUT is not None or not settings.EMAIL_BACKEND.endswith(
+        "smtp.EmailBackend"
+    ):
+        return []
+    return [
+        Warning(
+            "EMAIL_TIMEOUT is not set: a mail server that stops answering would hold the "
+            "task worker, and every notice behind it, for ever.",
+            hint="Set EMAIL_TIMEOUT (seconds), e.g. 30.",
+            id="wellness.W003",
         )
     ]

@@ -1,6 +1,7 @@
 """The core's models: the health disclaimer every article and technique page ends with, the
 cached base for the plugin's site settings, the permission to publish without review, and the
-record of pages just created that tells a submit from a racing autosave."""
+record of pages just created that tells a submit from a racing autosave. The outbox's record
+of mail deliveries lives in its own room (blog.core.outbox.models)."""
 
 from django.conf import settings
 from django.db import models
@@ -11,7 +12,16 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtailmarkdown.fields import MarkdownField
 
 from . import sites
+from .outbox.models import MailDelivery
 from .versioned import backend
+
+__all__ = [
+    "CachedSiteSetting",
+    "HealthDisclaimer",
+    "MailDelivery",
+    "PageCreation",
+    "WellnessPermissions",
+]
 
 
 class CachedSiteSetting(BaseSiteSetting):

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,6 +71,11 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
+# Background work (e-mail, warming pages after a change, Wagtail's own tasks) is queued in a
+# table of the site's database and run by `manage.py wellness_worker` (README, "Background
+# work"): a notice commits with the comment it is about, and survives a restart.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # The plugin's settings are WELLNESS_*, each with a default (blog/core/conf.py, README).
 
 ROOT_URLCONF = "config.urls"

@@ -11,6 +11,9 @@ SECRET_KEY = "tests-only-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run as they are queued (once the change commits), in the test's own process; the tests
+# about durability run the database backend and a real worker (tests/scaleout).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 scratch = Path(tempfile.mkdtemp(prefix="wellness-test-"))
 MEDIA_ROOT = scratch / "media"
 STATIC_ROOT = scratch / "static"

@@ -159,3 +159,22 @@ def test_a_site_whose_markdown_editor_would_reach_a_cdn_is_warned(settings):
     assert warned() == []
     settings.WAGTAILMARKDOWN = {}
     assert warned() == ["wellness.W001"]
+
+
+def deploy_warnings(wanted):
+    return [e.id for e in checks.run_checks(include_deployment_checks=True) if e.id == wanted]
+
+
+def test_a_site_that_would_send_mail_inside_its_requests_is_warned(settings):
+    # The host's test settings run tasks as they are queued, as a site that set no TASKS does.
+    assert deploy_warnings("wellness.W002") == ["wellness.W002"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert deploy_warnings("wellness.W002") == []
+
+
+def test_a_site_whose_mail_server_could_hold_the_worker_for_ever_is_warned(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_TIMEOUT = None
+    assert deploy_warnings("wellness.W003") == ["wellness.W003"]
+    settings.EMAIL_TIMEOUT = 30
+    assert deploy_warnings("wellness.W003") == []
