@@ -25,10 +25,11 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+# The task worker runs beside the web server: it sends the site's e-mail (printed here).
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	PYTHON=$(BIN)/python bin/with-worker $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: packages-test lint pytest
 
@@ -73,8 +74,9 @@ test-postgres: packages-test-postgres $(INSTALLED)
 	bin/with-services sh -c '$(PYTEST) tests/plugin && $(PYTEST)'
 
 # The production settings under gunicorn, on this machine over plain http at $(HOST):$(PORT),
-# against the database and Redis that DATABASE_URL and REDIS_URL name. Local media are served
-# by Django here; a real site sits behind a proxy (docs/operations.md).
+# against the database and Redis that DATABASE_URL and REDIS_URL name, with the task worker
+# beside it. Local media are served by Django here; a real site sits behind a proxy and runs
+# the worker as a service of its own (docs/operations.md).
 .PHONY: serve-production
 serve-production: export DJANGO_SETTINGS_MODULE = config.settings.production
 serve-production: export ALLOWED_HOSTS ?= $(HOST)
@@ -87,7 +89,7 @@ serve-production: $(INSTALLED)
 	done
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT)
+	PYTHON=$(BIN)/python bin/with-worker $(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT)
 
 # Two gunicorn servers with the production settings over one PostgreSQL and one Redis: what is
 # done through one must show on both at once (tests/scaleout).

@@ -11,26 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import notifications
-from .links import link
 from .models import Commenter, ReaderComment
 from .session import remember
 
 Status = ReaderComment.Status
-
-
-def send(comment):
-    """E-mail the writer of an unconfirmed ``comment`` the link that confirms it, and the
-    link to change or remove it."""
-    notifications.after_commit(
-        (_("Please confirm your comment on “%(title)s”"), {"title": comment.page.title}),
-        "wellness_comments/email/confirm.txt",
-        {
-            "comment": comment,
-            "confirm_url": link("wellness_comments:confirm", "confirm", comment=comment.pk),
-            "edit_url": link("wellness_comments:edit_by_link", "edit", comment=comment.pk),
-        },
-        [comment.email],
-    )
 
 
 def confirm(request, comment, rules):
@@ -44,5 +28,5 @@ def confirm(request, comment, rules):
     comment.status = Status.PENDING
     remember(request, comment)
     if rules.notify_moderators:
-        notifications.notify_moderators(comment, _("awaits moderation"))
+        notifications.notify_moderators(comment, _("awaits moderation"), occasion="confirmed")
     return comment

@@ -10,10 +10,8 @@ from wagtail.models import Site
 
 from . import notifications
 from .identity import ip_hash
-from .links import LIFETIMES
 from .models import Commenter
 from .personal_data import has_data
-from .reader_links import reader_link
 from .rules import RateLimit
 from .submission import RateLimited
 
@@ -48,17 +46,6 @@ def request_links(request, email):
     limit.count(address, email)
     if not has_data(email):
         return
-    commenter = Commenter.for_email(email)
     site = Site.find_for_request(request)
     site_name = (site.site_name or site.hostname) if site else ""
-    notifications.after_commit(
-        (_("Your comments on %(site)s: download or erase them"), {"site": site_name}),
-        "wellness_comments/email/my_data.txt",
-        {
-            "site_name": site_name,
-            "export_url": reader_link("wellness_comments:export", "export", commenter),
-            "erase_url": reader_link("wellness_comments:erase", "erase", commenter),
-            "hours": int(LIFETIMES["export"].total_seconds() // 3600),
-        },
-        [email.strip()],
-    )
+    notifications.send_data_links(Commenter.for_email(email), site_name)

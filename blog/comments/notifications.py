@@ -1,100 +1,160 @@
-"""E-mail about comments, sent after the response so readers never wait for a mail server."""
+"""E-mail about comments, as notices of the outbox (blog.core.outbox): queued with the change
+they tell of, written and sent by a task, each once to each recipient, tried again when the
+mail server fails.
 
-import logging
-from concurrent.futures import ThreadPoolExecutor
+- ``CommentToModerate`` (and ``UrgentCommentToModerate``): to every moderator, each with
+  approve and spam links of their own;
+- ``ReplyPublished``: to the writer of the comment a reply answers;
+- ``ConfirmComment``: to a new commenter, the link that confirms their comment;
+- ``DataLinks``: to a reader who asked, the links to download or erase their data.
+
+They are written in the site's language (LANGUAGE_CODE), whoever's request they come from.
+"""
+
+import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.text import Truncator
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from blog.core.outbox.notices import Notice, Recipient, register
+from blog.core.outbox.tasks import send_notice
 
 from .admin.access import url_name
 from .links import LIFETIMES, absolute, link
+from .models import Commenter, ReaderComment
 from .moderators import moderators
 from .reader_links import reader_link
 from .subscriptions import reply_notices
 
-logger = logging.getLogger(__name__)
 
-# One worker keeps mail in order and never competes with requests for more than a thread.
-_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="comment-mail")
+class CommentNotice(Notice):
+    """A notice about the comment ``params["comment"]``: told to no one once it is gone."""
 
-
-def _single_line(text, length=120):
-    """Header-safe text: Django refuses newlines in headers; we never let them get that far."""
-    return Truncator(" ".join(str(text).split())).chars(length)
-
-
-def _send(subject, body, recipients, headers=None):
-    try:
-        EmailMessage(subject, body, None, recipients, headers=headers).send()
-    except Exception:
-        # The comment itself is saved and waits in the moderation queue either way.
-        logger.exception("Could not send %r to %d recipient(s)", subject, len(recipients))
+    @cached_property
+    def comment(self):
+        comments = ReaderComment.objects.select_related("page", "parent")
+        return comments.filter(pk=self.params["comment"]).first()
 
 
-def after_commit(subject, template, context, recipients, headers=None):
-    """Once the transaction commits, hand an e-mail to a background thread to send.
+@register
+class CommentToModerate(CommentNotice):
+    kind = "comment-held"
+    description = _("A comment to moderate")
+    subject = _("New comment to moderate on “%(title)s”")
 
-    The message is rendered here, so the thread never touches the database, and in the
-    site's language (LANGUAGE_CODE), whoever's request it comes from; ``subject`` is a lazy
-    translation and the values to put in it, which may hold a reader's words. ``headers``:
-    extra headers (values we make, never a reader's words).
-    """
-    if not recipients:
-        return
+    def recipients(self):
+        if self.comment is None:
+            return []
+        return [Recipient(email, user=user_id) for user_id, email in moderators()]
 
-    def queue():
-        text, values = subject
-        with translation.override(settings.LANGUAGE_CODE):
-            body = render_to_string(template, context)
-            line = _single_line(str(text) % values)
-        _executor.submit(_send, line, body, list(recipients), headers)
-
-    transaction.on_commit(queue)
-
-
-def notify_moderators(comment, reason, urgent=False):
-    """E-mail each moderator about a comment held for moderation: their own message, whose
-    approve and spam links are theirs alone (blog.comments.admin.email_moderation), with a
-    link to the comment in the admin and to the queue. ``urgent`` (a safeguarding
-    rule decides): "Urgent" leads the subject. Whether to send at all (the site's "notify
-    moderators" switch) is the caller's decision."""
-    queue = f"{reverse(url_name('list'))}?{urlencode({'status': comment.Status.PENDING})}"
-    if urgent:
-        subject = _("Urgent: a comment to moderate on “%(title)s”")
-    else:
-        subject = _("New comment to moderate on “%(title)s”")
-    context = {
-        "comment": comment,
-        "reason": reason,
-        "urgent": urgent,
-        "queue_url": absolute(queue),
-        "inspect_url": absolute(reverse(url_name("inspect"), args=(comment.pk,))),
-        "link_days": LIFETIMES["moderate"].days,
-    }
-    for user_id, email in moderators():
+    def message(self, recipient):
+        comment = self.comment
+        if comment is None:
+            return None
+        queue = f"{reverse(url_name('list'))}?{urlencode({'status': comment.Status.PENDING})}"
         links = {
             f"{action}_url": link(
                 url_name("from_email"),
                 "moderate",
                 comment=comment.pk,
                 action=action,
-                user=user_id,
+                user=recipient.user,
                 status=comment.status,
             )
             for action in ("approve", "spam")
         }
-        after_commit(
-            (subject, {"title": comment.page.title}),
+        context = {
+            "comment": comment,
+            "reason": self.params["reason"],
+            "urgent": self.urgent,
+            "queue_url": absolute(queue),
+            "inspect_url": absolute(reverse(url_name("inspect"), args=(comment.pk,))),
+            "link_days": LIFETIMES["moderate"].days,
+            **links,
+        }
+        return self.email(
+            self.subject % {"title": comment.page.title},
             "wellness_comments/email/held.txt",
-            {**context, **links},
-            [email],
+            context,
+            recipient,
+        )
+
+
+@register
+class UrgentCommentToModerate(CommentToModerate):
+    """A comment a safeguarding rule marked: someone may be in danger."""
+
+    kind = "comment-urgent"
+    description = _("An urgent comment to moderate")
+    subject = _("Urgent: a comment to moderate on “%(title)s”")
+    urgent = True
+
+
+def notify_moderators(comment, reason, urgent=False, occasion="posted"):
+    """E-mail each moderator about ``comment``, held for moderation because of ``reason``;
+    ``urgent`` (a safeguarding rule decides) puts "Urgent" first and sends it before all
+    else. ``occasion`` tells this notice from an earlier one about the same comment ("edited
+    at ..."). Whether to send at all (the site's "notify moderators" switch) is the caller's
+    decision."""
+    if not moderators():  # remembered: no query
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = str(reason)
+    notice = (UrgentCommentToModerate if urgent else CommentToModerate)(
+        comment=comment.pk, reason=reason
+    )
+    send_notice(notice, event=f"{comment.pk}:{occasion}")
+
+
+def now_occasion(what):
+    """An occasion that happens again and again ("edited"), told apart by its time."""
+    return f"{what}:{timezone.now().timestamp():.6f}"
+
+
+@register
+class ReplyPublished(CommentNotice):
+    """The comment is a reply; its parent's writer asked to be told of replies."""
+
+    kind = "comment-reply"
+    description = _("A reply to a reader's comment")
+
+    def recipients(self):
+        reply = self.comment
+        if reply is None or reply.parent is None or not reply.parent.email:
+            return []
+        return [Recipient(reply.parent.email)]
+
+    def message(self, recipient):
+        reply = self.comment
+        parent = reply.parent if reply else None
+        commenter = parent and Commenter.objects.filter(email=parent.email.strip().lower()).first()
+        if commenter is None:
+            return None
+        unsubscribe_url = reader_link("wellness_comments:unsubscribe", "unsubscribe", commenter)
+        thread_id = parent.thread_id or parent.pk
+        mute_url = reader_link("wellness_comments:mute", "mute", commenter, t=thread_id)
+        return self.email(
+            _("%(name)s replied to your comment on “%(title)s”")
+            % {"name": reply.name, "title": reply.page.title},
+            "wellness_comments/email/reply.txt",
+            {
+                "reply": reply,
+                "parent": parent,
+                "unsubscribe_url": unsubscribe_url,
+                "mute_url": mute_url,
+                "my_data_url": absolute(reverse("wellness_comments:my_data")),
+            },
+            recipient,
+            # RFC 2369 and RFC 8058: mail programs offer "Unsubscribe", and POST
+            # "List-Unsubscribe=One-Click" to the link (blog.comments.views.links).
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
         )
 
 
@@ -108,32 +168,75 @@ def replies_published(replies):
     """``reply_published`` for many replies (with ``page`` and ``parent`` loaded), in a few
     queries however many there are."""
     for notice in reply_notices(replies):
-        reply, parent, commenter = notice.reply, notice.parent, notice.commenter
-        unsubscribe_url = reader_link("wellness_comments:unsubscribe", "unsubscribe", commenter)
-        mute_url = reader_link("wellness_comments:mute", "mute", commenter, t=notice.thread_id)
-        after_commit(
-            (
-                _("%(name)s replied to your comment on “%(title)s”"),
-                {"name": reply.name, "title": reply.page.title},
-            ),
-            "wellness_comments/email/reply.txt",
+        send_notice(ReplyPublished(comment=notice.reply.pk), event=notice.reply.pk)
+
+
+@register
+class ConfirmComment(CommentNotice):
+    """The comment waits until its writer confirms their address."""
+
+    kind = "comment-confirm"
+    description = _("A link to confirm a comment")
+
+    def recipients(self):
+        comment = self.comment
+        if comment is None or comment.status != ReaderComment.Status.UNCONFIRMED:
+            return []
+        return [Recipient(comment.email)]
+
+    def message(self, recipient):
+        comment = self.comment
+        if comment is None:
+            return None
+        return self.email(
+            _("Please confirm your comment on “%(title)s”") % {"title": comment.page.title},
+            "wellness_comments/email/confirm.txt",
             {
-                "reply": reply,
-                "parent": parent,
-                "unsubscribe_url": unsubscribe_url,
-                "mute_url": mute_url,
-                "my_data_url": absolute(reverse("wellness_comments:my_data")),
+                "comment": comment,
+                "confirm_url": link("wellness_comments:confirm", "confirm", comment=comment.pk),
+                "edit_url": link("wellness_comments:edit_by_link", "edit", comment=comment.pk),
             },
-            [parent.email],
-            # RFC 2369 and RFC 8058: mail programs offer "Unsubscribe", and POST
-            # "List-Unsubscribe=One-Click" to the link (blog.comments.views.links).
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe_url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
+            recipient,
         )
 
 
-def wait_for_outbox():
-    """Block until queued e-mail has been handed to the backend (tests, shutdown)."""
-    _executor.submit(lambda: None).result()
+def ask_to_confirm(comment):
+    """E-mail the writer of an unconfirmed ``comment`` the link that confirms it, and the
+    link to change or remove it."""
+    send_notice(ConfirmComment(comment=comment.pk), event=comment.pk)
+
+
+@register
+class DataLinks(Notice):
+    """A reader asked for their data (blog.comments.my_data)."""
+
+    kind = "my-data"
+    description = _("Links to a reader's data")
+
+    @cached_property
+    def commenter(self):
+        return Commenter.objects.filter(pk=self.params["commenter"]).first()
+
+    def recipients(self):
+        return [Recipient(self.commenter.email)] if self.commenter else []
+
+    def message(self, recipient):
+        commenter, site_name = self.commenter, self.params["site"]
+        if commenter is None:
+            return None
+        return self.email(
+            _("Your comments on %(site)s: download or erase them") % {"site": site_name},
+            "wellness_comments/email/my_data.txt",
+            {
+                "site_name": site_name,
+                "export_url": reader_link("wellness_comments:export", "export", commenter),
+                "erase_url": reader_link("wellness_comments:erase", "erase", commenter),
+                "hours": int(LIFETIMES["export"].total_seconds() // 3600),
+            },
+            recipient,
+        )
+
+
+def send_data_links(commenter, site_name):
+    """E-mail ``commenter`` the links to their data; each request is a notice of its own."""
+    send_notice(DataLinks(commenter=commenter.pk, site=site_name), event=uuid.uuid4().hex)

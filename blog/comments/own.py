@@ -71,9 +71,13 @@ def edit(comment, body, rules):
         fields.append("urgent")
     comment.save(update_fields=fields)
     if urgent:
-        notifications.notify_moderators(comment, _("speaks of self-harm or suicide"), True)
+        notifications.notify_moderators(
+            comment, _("speaks of self-harm or suicide"), True, notifications.now_occasion("edited")
+        )
     elif comment.status == Status.APPROVED and rules.notify_moderators:
-        notifications.notify_moderators(comment, _("edited by its writer"))
+        notifications.notify_moderators(
+            comment, _("edited by its writer"), occasion=notifications.now_occasion("edited")
+        )
     return comment
 
 

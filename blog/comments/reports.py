@@ -35,7 +35,11 @@ def report(comment, reason, reporter, rules):
             status=Status.PENDING
         )
         comments_changed({comment.page_id})
-        notifications.notify_moderators(comment, _("hidden after reports from readers"))
+        notifications.notify_moderators(
+            comment,
+            _("hidden after reports from readers"),
+            occasion=notifications.now_occasion("hidden"),
+        )
     return created
 
 

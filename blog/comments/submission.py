@@ -4,7 +4,9 @@ form, calls ``submit_comment()`` and answers."""
 
 from dataclasses import dataclass
 
-from . import commenter, confirmation, notifications
+from django.db import transaction
+
+from . import commenter, notifications
 from .identity import user_agent
 from .invalidation import comments_changed
 from .models import ReaderComment
@@ -56,22 +58,32 @@ def submit_comment(request, form):
     comment.ip_hash = form.ip_hash
     comment.user_agent = user_agent(request)
     comment.user = request.user if request.user.is_authenticated else None
-    comment.save()
+    # The comment and the e-mail about it are queued together (blog.core.background): no
+    # crash between the two can keep a comment and lose its notice. (No savepoint: nothing
+    # here is retried within an outer transaction.)
+    with transaction.atomic(savepoint=False):
+        comment.save()
+        tell(comment, verdict, rules)
     limit.count(form.ip_hash, comment.email)
     if comment.status != Status.SPAM:
         remember(request, comment)  # theirs to see while it waits, and to change for a while
+    return Submission(comment, verdict.reason)
+
+
+def tell(comment, verdict, rules):
+    """Whoever needs to know of the new ``comment``: its page's readers (a published
+    comment), the writer of the comment it answers, the writer (to confirm), moderators."""
     if comment.status == Status.APPROVED:
         comments_changed({comment.page_id})
         if comment.parent_id:
             notifications.reply_published(comment)
     elif comment.status == Status.UNCONFIRMED:
-        confirmation.send(comment)
+        notifications.ask_to_confirm(comment)
     elif comment.urgent:
         # Whatever the site's switch for e-mail to moderators says: someone may be in danger.
         notifications.notify_moderators(comment, verdict.reason, urgent=True)
     elif comment.status == Status.PENDING and rules.notify_moderators:
         notifications.notify_moderators(comment, verdict.reason)
-    return Submission(comment, verdict.reason)
 
 
 def needs_confirmation(request, rules, comment):

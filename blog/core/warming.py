@@ -5,7 +5,9 @@ it) kept stale (blog.core.versioned). Left alone, the next reader pays for rende
 again. Instead, once the change is committed, the server itself asks for those pages as an
 anonymous reader would, through the site's own middleware and URLs: their fragments
 (blog.core.fragments), and the whole page where the page cache is on, are kept again before
-any reader comes. The editor or moderator who made the change pays the few milliseconds.
+any reader comes. A task does it once the change commits (blog.core.background), so the
+editor or moderator who made the change does not wait; the worker must share the web
+servers' cache (production's Redis) for what it keeps to be of use.
 """
 
 import contextlib
@@ -17,10 +19,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
-from django.db import transaction
 from django.utils import translation
+from django_tasks import task
 from wagtail.models import Page
 
+from .background import enqueue_after_commit
 from .conf import wellness_settings
 
 logger = logging.getLogger(__name__)
@@ -50,10 +53,11 @@ def warm_after_commit(page_ids):
     """Ask for the pages of ``page_ids``, and the page above each (its section's listing),
     once the current transaction commits."""
     if enabled() and not getattr(_state, "paused", False) and page_ids:
-        page_ids = set(page_ids)
-        transaction.on_commit(lambda: warm(page_ids))
+        enqueue_after_commit(warm, sorted(page_ids))
 
 
+# After e-mail: a reader who comes before the worker does is served as if nothing were kept.
+@task(priority=-10)
 def warm(page_ids):
     pages = list(Page.objects.filter(pk__in=page_ids))
     # The pages above them (their sections' listings) in one query, however many changed.

@@ -7,3 +7,6 @@ class ReviewConfig(AppConfig):
     label = "wellness_review"
     verbose_name = _("Clinical review")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import reminders  # noqa: F401 (registers its notice, for the task worker)

@@ -8,29 +8,29 @@ when it comes due within the window (30 days by default), again on the day it fa
 then once a week while it stays overdue: often enough not to be forgotten, rarely enough
 not to be filtered as noise. ``ReviewReminder`` remembers what was sent, so running the
 command twice a day, or every day, sends nothing twice; a new review brings a new due date,
-and the reminders start afresh. Nothing is recorded for an e-mail that could not be sent:
-the next run tries again.
+and the reminders start afresh. Each e-mail is a notice of the outbox (blog.core.outbox):
+sent by a task, tried again for a day if the mail server fails, and recorded once delivered.
 """
 
 import datetime
-import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
+from blog.core.outbox.notices import Notice, Recipient, register
+from blog.core.outbox.tasks import send_notice
 from blog.models import ArticleAuthor, ArticlePage
 from blog.review_dates import DUE_SOON_DAYS
 
 from .models import ReviewReminder
-
-logger = logging.getLogger(__name__)
 
 # While a review is overdue, a reminder is sent again once this much has passed.
 REPEAT_OVERDUE = datetime.timedelta(days=7)
@@ -98,43 +98,62 @@ def may_remind(last_sent, due, today):
 
 
 def send(reminders, today=None):
-    """E-mail each reminder, in the site's language, and record those sent. Returns the
-    reminders sent; failures are logged and left for the next run."""
+    """Queue an e-mail for each reminder (one a person a day, however often this runs)."""
     today = today or timezone.localdate()
-    roots = Site.get_site_root_paths()
-    sent = []
     for reminder in reminders:
-        with translation.override(settings.LANGUAGE_CODE):
-            message = email(reminder, roots, today)
-        try:
-            message.send()
-        except Exception:
-            logger.exception("Could not send a review reminder to %s", reminder.recipient.email)
-            continue
-        record(reminder)
-        sent.append(reminder)
-    return sent
+        notice = ReviewsDue(
+            user=reminder.recipient.pk,
+            articles=[article.pk for article in reminder.articles],
+            today=today.isoformat(),
+        )
+        send_notice(notice, event=f"{today.isoformat()}:{reminder.recipient.pk}")
 
 
-def email(reminder, roots, today):
-    rows = [
-        {
-            "title": article.title,
-            "due": article.review_due,
-            "overdue": article.review_due <= today,
-            "edit_url": edit_url(article, roots),
-        }
-        for article in reminder.articles
-    ]
-    user = reminder.recipient
-    context = {"name": user.get_full_name() or user.get_username(), "rows": rows}
-    subject = ngettext(
-        "%(count)d article is due for clinical review",
-        "%(count)d articles are due for clinical review",
-        len(rows),
-    ) % {"count": len(rows)}
-    body = render_to_string("wellness_review/email/reminder.txt", context)
-    return EmailMessage(subject, body, None, [user.email])
+@register
+class ReviewsDue(Notice):
+    """One person's list of articles whose review is due (``params``: the user, the
+    articles' ids, the day it was planned)."""
+
+    kind = "review-reminder"
+    description = _("Reviews due")
+
+    @cached_property
+    def user(self):
+        return get_user_model().objects.filter(pk=self.params["user"]).first()
+
+    def recipients(self):
+        return [Recipient(self.user.email, user=self.user.pk)] if reachable(self.user) else []
+
+    @cached_property
+    def articles(self):
+        articles = ArticlePage.objects.filter(pk__in=self.params["articles"])
+        return list(articles.with_review_due().defer_streamfields().order_by("review_due"))
+
+    def message(self, recipient):
+        if not self.articles:
+            return None
+        today = datetime.date.fromisoformat(self.params["today"])
+        roots = Site.get_site_root_paths()
+        rows = [
+            {
+                "title": article.title,
+                "due": article.review_due,
+                "overdue": article.review_due <= today,
+                "edit_url": edit_url(article, roots),
+            }
+            for article in self.articles
+        ]
+        user = self.user
+        context = {"name": user.get_full_name() or user.get_username(), "rows": rows}
+        subject = ngettext(
+            "%(count)d article is due for clinical review",
+            "%(count)d articles are due for clinical review",
+            len(rows),
+        ) % {"count": len(rows)}
+        return self.email(subject, "wellness_review/email/reminder.txt", context, recipient)
+
+    def sent(self, recipient):
+        record(self.user, self.articles)
 
 
 def edit_url(article, roots):
@@ -147,14 +166,14 @@ def edit_url(article, roots):
     return base + reverse("wagtailadmin_pages:edit", args=[article.pk])
 
 
-def record(reminder):
+def record(recipient, articles):
     now = timezone.now()
     ReviewReminder.objects.bulk_create(
         [
             ReviewReminder(
-                article=article, due=article.review_due, recipient=reminder.recipient, sent_at=now
+                article=article, due=article.review_due, recipient=recipient, sent_at=now
             )
-            for article in reminder.articles
+            for article in articles
         ],
         update_conflicts=True,
         unique_fields=["article", "due", "recipient"],

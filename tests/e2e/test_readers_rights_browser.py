@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 from blog.comments.models import ReaderComment
 from blog.comments.moderation import moderate
-from blog.comments.notifications import wait_for_outbox
 from blog.core.permissions import THERAPISTS
 from blog.models import AuthorPage
 
@@ -32,7 +31,6 @@ def write_comment(page, article, body, email="reader@example.com"):
 
 
 def link_in_last_mail(to, contains):
-    wait_for_outbox()
     message = [m for m in mail.outbox if m.to == [to]][-1]
     url = next(u for u in re.findall(r"https?://\S+", message.body) if contains in u)
     return "/" + url.split("/", 3)[3]  # the same path on the live server

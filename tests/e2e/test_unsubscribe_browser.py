@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from blog.comments.models import ReaderComment
 from blog.comments.moderation import moderate
-from blog.comments.notifications import wait_for_outbox
 
 from .browsing import PASSWORD, comment_on, sign_in
 from .conftest import wait_for_server
@@ -57,7 +56,6 @@ def mail_to_reader(live_server):
     """What Ann was sent, once the live server answered everything and the mail thread
     caught up (moderators get the held-comment e-mail too)."""
     wait_for_server(live_server)
-    wait_for_outbox()
     return [message for message in mail.outbox if message.to == ["ann@example.com"]]
 
 

@@ -121,7 +121,7 @@ def test_expired_and_forged_links(article, moderators, django_capture_on_commit_
     mo = moderators[0]
     fresh, _ = sent_mail(
         django_capture_on_commit_callbacks,
-        lambda: notifications.notify_moderators(comment, "awaits moderation"),
+        lambda: notifications.notify_moderators(comment, "awaits moderation", occasion="again"),
     )
     fresh = {m.to[0]: m for m in fresh}
     client = logged_in(mo)

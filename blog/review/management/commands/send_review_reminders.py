@@ -1,6 +1,6 @@
 """``manage.py send_review_reminders``: e-mail reviewers (else authors) about the articles
 whose clinical review is due or overdue (blog.review.reminders). Run it daily from cron:
-nothing is sent twice."""
+nothing is sent twice. The task worker sends the e-mail, and tries again if it fails."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -56,19 +56,8 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(self.summary(planned.reminders, would=True))
             return
-        sent = send(planned.reminders)
-        if sent:
-            self.stdout.write(self.summary(sent))
-        failed = len(planned.reminders) - len(sent)
-        if failed:
-            self.stderr.write(
-                ngettext(
-                    "Could not send %(count)d reminder (see the log); the next run tries again.",
-                    "Could not send %(count)d reminders (see the log); the next run tries again.",
-                    failed,
-                )
-                % {"count": failed}
-            )
+        send(planned.reminders)
+        self.stdout.write(self.summary(planned.reminders))
 
     def summary(self, reminders, would=False):
         if would:
@@ -79,8 +68,8 @@ class Command(BaseCommand):
             )
         else:
             line = ngettext(
-                "Sent %(count)d reminder: %(people)s.",
-                "Sent %(count)d reminders: %(people)s.",
+                "Sending %(count)d reminder: %(people)s.",
+                "Sending %(count)d reminders: %(people)s.",
                 len(reminders),
             )
         return line % {"count": len(reminders), "people": describe(reminders)}
