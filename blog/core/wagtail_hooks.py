@@ -1,12 +1,19 @@
 """The core's additions to the Wagtail admin: the permission to publish without review, in
-the group editor, the submit button first for those who must submit, and new pages that a
-racing autosave cannot duplicate (blog.core.creation)."""
+the group editor, the submit button first for those who must submit, new pages that a
+racing autosave cannot duplicate (blog.core.creation), and the "Mail not delivered" report
+(blog.core.outbox.views)."""
 
 from django.apps import apps
 from django.contrib.auth.models import Permission
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import creation
+from . import (
+    converters,  # noqa: F401 (registers <wellness_id:...>)
+    creation,
+)
+from .outbox import views as outbox
 from .pages import WellnessPageMixin
 from .permissions import PUBLISH_WITHOUT_REVIEW
 
@@ -48,3 +55,42 @@ def edited_page_model(request, context):
 hooks.register("before_create_page", creation.create_one_at_a_time, order=-100)
 hooks.register("before_edit_page", creation.edit_one_at_a_time, order=-100)
 hooks.register("after_create_page", creation.record_creation)
+
+
+@hooks.register("register_admin_urls")
+def register_outbox_urls():
+    urls = [
+        path("", outbox.MailNotDeliveredView.as_view(), name="report"),
+        path(
+            "results/",
+            outbox.MailNotDeliveredView.as_view(results_only=True),
+            name="report_results",
+        ),
+        path("<wellness_id:pk>/send-again/", outbox.send_again, name="send_again"),
+    ]
+    return [path("reports/mail-not-delivered/", include((urls, "wellness_outbox")))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_outbox_menu_item():
+    return outbox.MailNotDeliveredMenuItem(
+        _("Mail not delivered"),
+        reverse("wellness_outbox:report"),
+        name="mail-not-delivered",
+        icon_name="mail",
+        order=1160,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_mail_not_delivered_panel(request, panels):
+    if (panel := outbox.dashboard_panel(request)) is not None:
+        panels.append(panel)
+
+
+@hooks.register("register_permissions")
+def register_outbox_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="wellness_core",
+        codename__in=["view_maildelivery", "change_maildelivery"],
+    )
