@@ -23,6 +23,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry, Site
 
+from blog.core.outbox.models import MailDelivery
+
 from .invalidation import comments_changed
 from .models import Commenter, CommentReport, DiscussionSettings, MutedThread, ReaderComment
 
@@ -222,8 +224,9 @@ def erase(email, user=None):
     """Erase everything we hold about ``email``: each comment's name, address, network
     address hash, browser and account, and the comment itself or its text as the site
     chose (``erasure_plan``); their Commenter row (and with it the conversations they
-    muted); their mark on reports made from the network addresses of their comments; and
-    the names and first words the audit log kept. Logs the erasure without the address,
+    muted); the record of e-mail sent to them (blog.core.outbox); their mark on reports
+    made from the network addresses of their comments; and the names and first words the
+    audit log kept. Logs the erasure without the address,
     by ``user`` (None: the reader themselves). Returns the plan it carried out."""
     plan = erasure_plan(email)
     affected = plan.comments
@@ -254,6 +257,7 @@ def erase(email, user=None):
     )
     ReaderComment.objects.filter(pk__in=[c.pk for c in plan.delete]).delete()
     Commenter.objects.filter(pk__in=[commenter.pk for commenter in commenters]).delete()
+    MailDelivery.objects.for_address(email).delete()
     _unlink_reports(ip_hashes)
     comments_changed({comment.page_id for comment in affected})
     return plan

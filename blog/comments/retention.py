@@ -1,7 +1,8 @@
 """Keeping readers' data no longer than each site says (Discussion settings → Personal data):
 network address hashes (and browsers) go after ``address_retention_days``; rejected, spam
 and unconfirmed comments after ``discarded_retention_days``, counted from when they were
-moderated (or posted, if never moderated). The ``purge_comment_data`` command runs this,
+moderated (or posted, if never moderated); the record of e-mail to readers and moderators
+once it is of no more use (blog.core.outbox). The ``purge_comment_data`` command runs this,
 from cron: it changes only what is due, so running it twice, or twice at once, is harmless.
 """
 
@@ -17,6 +18,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
+
+from blog.core.outbox.models import MailDelivery
 
 from .invalidation import comments_changed
 from .models import DiscussionSettings, ReaderComment
@@ -38,9 +41,10 @@ class Purged:
     addresses: int = 0  # comments whose network address hash and browser were dropped
     deleted: int = 0  # rejected, spam and unconfirmed comments deleted
     emptied: int = 0  # such comments with replies: emptied, kept so the thread stays whole
+    mail: int = 0  # records of e-mail sent, or not delivered, long ago
 
     def __bool__(self):
-        return bool(self.addresses or self.deleted or self.emptied)
+        return bool(self.addresses or self.deleted or self.emptied or self.mail)
 
 
 def purge(now=None, dry_run=False):
@@ -54,6 +58,8 @@ def purge(now=None, dry_run=False):
         covered |= Q(page__path__startswith=root)
         _purge_where(on_site, rules, now, dry_run, purged)
     _purge_where(~covered, DiscussionSettings(), now, dry_run, purged)
+    expired = MailDelivery.objects.expired(now)
+    purged.mail = expired.count() if dry_run else expired.delete()[0]
     return purged
 
 

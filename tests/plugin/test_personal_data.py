@@ -18,6 +18,7 @@ from wagtail.models import ModelLogEntry, Site
 from blog.comments.models import Commenter, CommentReport, MutedThread, ReaderComment
 from blog.comments.moderation import moderate
 from blog.comments.personal_data import ERASE_LOG_ACTION, EXPORT_LOG_ACTION, erase
+from blog.core.models import MailDelivery
 from blog.core.permissions import MODERATORS, THERAPISTS
 
 from ..comments import make_comment, post, rules
@@ -203,7 +204,7 @@ def test_erasing_by_link_deletes_keeps_threads_and_leaves_no_trace(
     _response, (message,) = ask_for_links(django_capture_on_commit_callbacks)
     url = path_of(link_to(message, "/my-data/erase/"))
     needles = (NAME, EMAIL, writer["ip_hash"])
-    assert traces(*needles)
+    assert traces(*needles) and MailDelivery.objects.for_address(EMAIL).exists()
 
     reader = Client(enforce_csrf_checks=True)
     page = reader.get(url)
@@ -229,6 +230,7 @@ def test_erasing_by_link_deletes_keeps_threads_and_leaves_no_trace(
         kept.pk,
     }
     assert not Commenter.objects.exists() and not MutedThread.objects.exists()
+    assert not MailDelivery.objects.for_address(EMAIL).exists()  # the links' e-mail, too
     assert CommentReport.objects.count() == 1  # the report still counts, under a random mark
     assert traces(*needles) == []
     erased = ModelLogEntry.objects.filter(action=ERASE_LOG_ACTION)

@@ -13,6 +13,7 @@ from wagtail.models import ModelLogEntry, Page, Site
 from blog.comments.models import CommentReport, DiscussionSettings, ReaderComment
 from blog.comments.moderation import moderate
 from blog.comments.retention import PURGE_LOG_ACTION
+from blog.core.outbox.models import MailDelivery, address_digest
 
 from ..comments import make_comment, rules
 
@@ -153,3 +154,25 @@ def test_a_purge_costs_a_few_queries_for_ten_or_a_thousand_comments(article):
 
     few, many = purge_after(10), purge_after(1000)
     assert few <= many <= few + 15 * (1000 // BATCH)
+
+
+def test_the_record_of_mail_goes_once_it_is_of_no_more_use(db):
+    def delivery(status, days, address="ada@example.com"):
+        when = days_ago(days)
+        return MailDelivery.objects.create(
+            kind="comment-reply",
+            event=f"{status}-{days}",
+            address=address,
+            address_digest=address_digest(address),
+            status=status,
+            created_at=when,
+            sent_at=when if status == MailDelivery.Status.SENT else None,
+            retry_until=when,
+        )
+
+    Sent, Failed = MailDelivery.Status.SENT, MailDelivery.Status.FAILED
+    delivery(Sent, 31), delivery(Failed, 91)  # due to go
+    kept = {delivery(Sent, 29), delivery(Failed, 89)}
+    assert purge("--dry-run") == ["Would delete 2 records of e-mail."]
+    assert purge() == ["2 records of e-mail deleted."]
+    assert set(MailDelivery.objects.all()) == kept

@@ -43,6 +43,11 @@ def report(purged, dry_run=False):
                 "Would empty %(count)d such comments, kept for the replies to them.",
                 purged.emptied,
             ),
+            ngettext(
+                "Would delete %(count)d record of e-mail.",
+                "Would delete %(count)d records of e-mail.",
+                purged.mail,
+            ),
         ]
     else:
         lines = [
@@ -61,8 +66,13 @@ def report(purged, dry_run=False):
                 "%(count)d such comments emptied, kept for the replies to them.",
                 purged.emptied,
             ),
+            ngettext(
+                "%(count)d record of e-mail deleted.",
+                "%(count)d records of e-mail deleted.",
+                purged.mail,
+            ),
         ]
-    counts = [purged.addresses, purged.deleted, purged.emptied]
+    counts = [purged.addresses, purged.deleted, purged.emptied, purged.mail]
     said = [line % {"count": count} for line, count in zip(lines, counts, strict=True) if count]
     if said:
         return said
