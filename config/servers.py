@@ -30,7 +30,8 @@ def free_port():
 
 class Server:
     """``command`` run in ``cwd`` with ``env``, its output appended to ``log_path``: ready when
-    ``ready_url`` answers 200 within ``ready_timeout`` seconds, stopped with SIGTERM and, after
+    ``ready_url`` answers 200 within ``ready_timeout`` seconds (a process that answers nothing,
+    such as the task worker, has None: ready once started), stopped with SIGTERM and, after
     ``stop_timeout`` seconds, SIGKILL. Error messages name it ``name`` and end with the last
     ``tail_lines`` lines of its output (all of it for None).
 
@@ -74,6 +75,10 @@ class Server:
     def wait_ready(self):
         """Return once ``ready_url`` answers 200. If the server answers anything else, exits
         or does not answer in time, stop it and raise ServerError."""
+        if self.ready_url is None:
+            if self.process.poll() is not None:
+                self._fail(f"exited with status {self.process.returncode}")
+            return self
         url = urlsplit(self.ready_url)
         deadline = time.monotonic() + self.ready_timeout
         while (remaining := deadline - time.monotonic()) > 0:
@@ -106,6 +111,13 @@ class Server:
         try:
             self.process.wait(self.stop_timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def kill(self):
+        """SIGKILL, as the out-of-memory killer or a lost machine stops a process: it finishes
+        nothing it was doing."""
+        if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
