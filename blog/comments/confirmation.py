@@ -7,6 +7,7 @@ owner is not asked again there; anywhere else they are, which tells no one wheth
 address has commented before.
 """
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,7 @@ from .session import remember
 Status = ReaderComment.Status
 
 
+@transaction.atomic  # the change and the notice about it commit together
 def confirm(request, comment, rules):
     """The writer confirmed ``comment``: their address is confirmed, and the comment joins
     the moderation queue (never published at once: a new commenter has no history)."""

@@ -9,6 +9,7 @@ in the thread, without its words or its writer's name.
 
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +58,7 @@ def check(request, comment, rules, by_link=False):
         raise TooLate
 
 
+@transaction.atomic  # the change and the notice about it commit together
 def edit(comment, body, rules):
     """Change the text of the writer's comment, as moderation needs it."""
     if comment.status == Status.APPROVED:

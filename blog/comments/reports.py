@@ -4,6 +4,7 @@ comment (the site's threshold), it is hidden until a moderator decides, and thei
 resolves the reports."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,15 +32,16 @@ def report(comment, reason, reporter, rules):
         comment=comment, reporter=reporter, defaults={"reason": reason}
     )
     if created and should_hide(comment, rules):
-        ReaderComment.objects.filter(pk=comment.pk, status=Status.APPROVED).update(
-            status=Status.PENDING
-        )
-        comments_changed({comment.page_id})
-        notifications.notify_moderators(
-            comment,
-            _("hidden after reports from readers"),
-            occasion=notifications.now_occasion("hidden"),
-        )
+        with transaction.atomic():  # hidden, and the moderators' notice, together
+            ReaderComment.objects.filter(pk=comment.pk, status=Status.APPROVED).update(
+                status=Status.PENDING
+            )
+            comments_changed({comment.page_id})
+            notifications.notify_moderators(
+                comment,
+                _("hidden after reports from readers"),
+                occasion=notifications.now_occasion("hidden"),
+            )
     return created
 
 
