@@ -15,6 +15,7 @@ from django.conf import settings
 from django.http.cookie import parse_cookie
 
 from .conf import wellness_settings
+from .state import state
 
 _page_scoped = {}
 
@@ -50,7 +51,8 @@ def session_key(environ):
 
 def load(environ):
     """The session a request carries, read once per request."""
-    if "wellness.session" not in environ:
+    current = state(environ)
+    if current.session is None:
         engine = import_module(settings.SESSION_ENGINE)
-        environ["wellness.session"] = engine.SessionStore(session_key(environ))
-    return environ["wellness.session"]
+        current.session = engine.SessionStore(session_key(environ))
+    return current.session

@@ -14,6 +14,7 @@ from wagtail.url_routing import RouteResult
 
 from blog.core import versioned
 from blog.core.conf import wellness_settings
+from blog.core.state import state
 from blog.core.tags import ROUTES
 
 from .keys import entry_key
@@ -44,7 +45,7 @@ def prime(request):
             request._wagtail_route_for_request = RouteResult(page)
             return
     # Taken before Wagtail routes: a change that lands meanwhile makes what it finds stale.
-    request.wellness_route_versions = versioned.versions({ROUTES})
+    state(request.META).route_versions = versioned.versions({ROUTES})
 
 
 def known_page(environ):
@@ -54,7 +55,7 @@ def known_page(environ):
 
 
 def remember(request, page, args, kwargs):
-    versions = getattr(request, "wellness_route_versions", None)
+    versions = state(request.META).route_versions
     if versions is None or _is_sub_route(request, args, kwargs):
         return
     if not hasattr(request, "_wagtail_site"):

@@ -1,14 +1,16 @@
-"""The Wagtail side of the page cache: marks the pages an anonymous reader may share, and
-says so in the headers a CDN or browser reads. A page type takes part by declaring what it
-shows: ``cache_tags()`` (the wellness pages have it from blog.core.pages)."""
+"""The Wagtail side of the page cache (an adapter of blog.pagecache.policy): marks the pages
+an anonymous reader may share, and says so in the headers a CDN or browser reads. A page
+type takes part by declaring what it shows: ``cache_tags()`` (the wellness pages have it
+from blog.core.pages)."""
 
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from blog.core import versioned
 from blog.core.conf import wellness_settings
+from blog.core.state import state
 
 from . import routes
-from .middleware import enabled, may_share
+from .policy import enabled, may_share
 
 
 def cache_pages(serve_page):
@@ -25,17 +27,17 @@ def cache_pages(serve_page):
         shareable = may_share(
             request.META, page.pk, getattr(request, "session", None)
         ) and not getattr(request, "is_preview", False)
+        current = state(request.META)
         if shareable:
             # The versions as they are before the page reads the database: a change that
             # lands while it renders leaves this copy stale, never the next one.
-            request.wellness_page_cache = versioned.versions(cache_tags())
+            current.tag_versions = versioned.versions(cache_tags())
         response = serve_page(page, request, args, kwargs)
         if hasattr(response, "render"):
             response.render()
         patch_vary_headers(response, ["Cookie"])
         if shareable:
-            lifetime = versioned.time_left(page, request)
-            request.wellness_page_cache_timeout = lifetime
+            lifetime = current.timeout = versioned.time_left(page, request)
             s_maxage = cdn_max_age() if lifetime is None else min(cdn_max_age(), lifetime)
             patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
         else:

@@ -1,4 +1,5 @@
-"""The page cache in front of Django: a hit is answered before Django builds a request.
+"""The page cache in front of Django (an adapter of blog.pagecache.policy): a hit is answered
+before Django builds a request.
 
 Wrap the site's WSGI application with it (config/wsgi.py does)::
 
@@ -14,10 +15,10 @@ from http import HTTPStatus
 
 from django.conf import settings
 
-from blog.core import versioned
+from blog.core.state import state
 
+from . import policy
 from .keys import is_secure
-from .middleware import FRONT, cached_response, entry, shareable
 
 
 class PageCacheApplication:
@@ -25,14 +26,15 @@ class PageCacheApplication:
         self.application = application
 
     def __call__(self, environ, start_response):
+        current = state(environ)
+        current.front = True
         # A request Django would redirect to https must reach Django.
         if not settings.SECURE_SSL_REDIRECT or is_secure(environ):
-            hit = cached_response(environ)
+            hit = policy.cached_response(environ)
             if hit is not None:
                 status, headers, body = hit
                 start_response(f"{status} {HTTPStatus(status).phrase}", list(headers.items()))
                 return [body]
-        environ[FRONT] = None
         sent = {}
 
         def note_start(status, headers, exc_info=None):
@@ -42,15 +44,12 @@ class PageCacheApplication:
             return start_response(status, headers, exc_info)
 
         result = self.application(environ, note_start)
-        if environ[FRONT] is None:  # nothing to store: stream the response as it comes
+        if not current.store:  # nothing to keep: stream the response as it comes
             return result
-        key, tag_versions, timeout = environ[FRONT]
         try:
             body = b"".join(result)
         finally:
             if hasattr(result, "close"):
                 result.close()
-        if shareable(sent["status"], sent["headers"]):
-            content = entry(sent["status"], sent["headers"], body)
-            versioned.put(key, content, tag_versions, timeout)
+        policy.store(environ, sent["status"], sent["headers"], body)
         return [body]

@@ -1,6 +1,6 @@
-"""A page answered from the cache carries every header the same page carries when it is built:
-under the production settings, for GET and HEAD, whether the WSGI front or the middleware
-answers it."""
+"""A page answered from the cache carries every header the same page carries when it is built,
+and its age: under the production settings, for GET and HEAD, whether the WSGI front or the
+middleware answers it."""
 
 from contextlib import contextmanager
 
@@ -87,5 +87,6 @@ def test_a_hit_carries_every_header_of_the_miss(deployed, article, front, method
     for name in SECURITY_HEADERS:
         assert name in miss, f"the built page lacks {name}"
     del miss[HIT], hit[HIT]
+    assert hit.pop("Age").isdigit()  # how old the copy is (tests/plugin/test_page_cache.py)
     assert hit == miss
     assert hit_body == (b"" if method == "HEAD" else body)
