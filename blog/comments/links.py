@@ -12,6 +12,8 @@ import datetime
 from django.core import signing
 from django.urls import reverse
 
+from blog.core.sites import absolute_url
+
 # How long each kind of link works.
 LIFETIMES = {
     "confirm": datetime.timedelta(days=3),  # a new commenter confirms their address
@@ -55,13 +57,6 @@ def read_token(purpose, token):
     return payload
 
 
-def absolute(path):
-    """An absolute URL on the site, for e-mail (WAGTAILADMIN_BASE_URL is the site's own)."""
-    from django.conf import settings
-
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
-
-
 def link(url_name, purpose, **payload):
     """The absolute URL of ``url_name`` carrying a token for ``purpose``."""
-    return absolute(reverse(url_name, args=[make_token(purpose, **payload)]))
+    return absolute_url(reverse(url_name, args=[make_token(purpose, **payload)]))

@@ -14,17 +14,18 @@ They are written in the site's language (LANGUAGE_CODE), whoever's request they 
 import uuid
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from blog.core.language import in_site_language
 from blog.core.outbox.notices import Notice, Recipient, register
 from blog.core.outbox.tasks import send_notice
+from blog.core.sites import absolute_url
 
 from .admin.access import url_name
-from .links import LIFETIMES, absolute, link
+from .links import LIFETIMES, link
 from .models import Commenter, ReaderComment
 from .moderators import moderators
 from .reader_links import reader_link
@@ -71,8 +72,8 @@ class CommentToModerate(CommentNotice):
             "comment": comment,
             "reason": self.params["reason"],
             "urgent": self.urgent,
-            "queue_url": absolute(queue),
-            "inspect_url": absolute(reverse(url_name("inspect"), args=(comment.pk,))),
+            "queue_url": absolute_url(queue),
+            "inspect_url": absolute_url(reverse(url_name("inspect"), args=(comment.pk,))),
             "link_days": LIFETIMES["moderate"].days,
             **links,
         }
@@ -102,8 +103,7 @@ def notify_moderators(comment, reason, urgent=False, occasion="posted"):
     decision."""
     if not moderators():  # remembered: no query
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        reason = str(reason)
+    reason = in_site_language(reason)
     notice = (UrgentCommentToModerate if urgent else CommentToModerate)(
         comment=comment.pk, reason=reason
     )
@@ -146,7 +146,7 @@ class ReplyPublished(CommentNotice):
                 "parent": parent,
                 "unsubscribe_url": unsubscribe_url,
                 "mute_url": mute_url,
-                "my_data_url": absolute(reverse("wellness_comments:my_data")),
+                "my_data_url": absolute_url(reverse("wellness_comments:my_data")),
             },
             recipient,
             # RFC 2369 and RFC 8058: mail programs offer "Unsubscribe", and POST

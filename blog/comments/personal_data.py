@@ -13,16 +13,16 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry, Site
 
+from blog.core.language import in_site_language
 from blog.core.outbox.models import MailDelivery
 
 from .invalidation import comments_changed
@@ -61,11 +61,6 @@ def has_data(email):
         comments_of(email).exists()
         or Commenter.objects.filter(email__iexact=email.strip()).exists()
     )
-
-
-def in_site_language(text):
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(text)
 
 
 # Which site's rules apply to a page ------------------------------------------------------

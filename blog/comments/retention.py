@@ -19,11 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
 
+from blog.core.language import in_site_language
 from blog.core.outbox.models import MailDelivery
 
 from .invalidation import comments_changed
 from .models import DiscussionSettings, ReaderComment
-from .personal_data import ANONYMOUS, in_site_language, scrub_log, site_rules
+from .personal_data import ANONYMOUS, scrub_log, site_rules
 
 Status = ReaderComment.Status
 DISCARDED = [Status.REJECTED, Status.SPAM, Status.UNCONFIRMED]

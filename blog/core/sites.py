@@ -6,6 +6,7 @@ else that reads a site setting (comment posting, say) gets it here, kept until a
 site setting or a page at the top of the tree changes (the ``site`` and ``routes`` tags).
 """
 
+from django.conf import settings
 from wagtail.models import Site
 
 from . import versioned
@@ -22,3 +23,9 @@ def find_for_request(request):
         site = versioned.remember(key, {SITE, ROUTES}, lambda: Site.find_for_request(request))
         request._wagtail_site = site
     return request._wagtail_site
+
+
+def absolute_url(path):
+    """``path`` as an absolute URL on the site, for what leaves it (e-mail): the site's own
+    address, ``WAGTAILADMIN_BASE_URL``, which Wagtail's own e-mail uses too."""
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path

@@ -19,12 +19,12 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
-from django.utils import translation
 from django_tasks import task
 from wagtail.models import Page
 
 from .background import enqueue_after_commit
 from .conf import wellness_settings
+from .language import site_language
 
 logger = logging.getLogger(__name__)
 _state = threading.local()
@@ -70,7 +70,7 @@ def warm(page_ids):
             urls.append(url)
     # In the site's language, as a reader's request is (LocaleMiddleware, where a site has
     # it, chooses again), and the change's own request's is restored afterwards.
-    with translation.override(settings.LANGUAGE_CODE):
+    with site_language():
         for url in urls:
             request_as_reader(url)
 

@@ -15,7 +15,6 @@ sent by a task, tried again for a day if the mail server fails, and recorded onc
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -27,6 +26,7 @@ from wagtail.models import Site
 
 from blog.core.outbox.notices import Notice, Recipient, register
 from blog.core.outbox.tasks import send_notice
+from blog.core.sites import absolute_url
 from blog.models import ArticleAuthor, ArticlePage
 from blog.review_dates import DUE_SOON_DAYS
 
@@ -157,13 +157,13 @@ class ReviewsDue(Notice):
 
 
 def edit_url(article, roots):
-    """The article's page in the admin, on its own site's address (WAGTAILADMIN_BASE_URL
-    for an article on no site)."""
+    """The article's page in the admin, on its own site's address (the site's base URL for
+    an article on no site)."""
+    path = reverse("wagtailadmin_pages:edit", args=[article.pk])
     base = next(
-        (root.root_url for root in roots if article.url_path.startswith(root.root_path)),
-        settings.WAGTAILADMIN_BASE_URL,
+        (root.root_url for root in roots if article.url_path.startswith(root.root_path)), None
     )
-    return base + reverse("wagtailadmin_pages:edit", args=[article.pk])
+    return absolute_url(path) if base is None else base + path
 
 
 def record(recipient, articles):

@@ -9,10 +9,10 @@ half-done; it is recorded as sent the moment the server accepts it.
 import datetime
 import logging
 
-from django.conf import settings
 from django.core.mail import get_connection
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from ..language import site_language
 from .models import MailDelivery
 from .notices import Recipient
 
@@ -51,7 +51,7 @@ def deliver(notice, event, task_id, now=None):
 def send_one(notice, row, connection, task_id):
     recipient = Recipient(row.address, row.user_id)
     try:
-        with translation.override(settings.LANGUAGE_CODE):
+        with site_language():
             message = notice.message(recipient)
     except Exception as error:
         logger.exception("Could not write mail %s (%s)", row.pk, notice.kind)
