@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
@@ -79,9 +80,7 @@ class ArticlesFeed(Feed):
         return self.articles(scope)[:FEED_LENGTH]
 
     def articles(self, scope):
-        from .models import ArticlePage
-
-        return ArticlePage.objects.child_of(scope.blog).for_feed()
+        return scope.blog.articles().for_feed()
 
     def item_title(self, article):
         return xml_text(article.title)
@@ -145,9 +144,8 @@ class AuthorFeed(SubjectFeed):
     narrowing = "by_author"
 
     def subjects(self):
-        from .models import AuthorPage
-
-        return AuthorPage.objects.live().public()
+        # By its label, as page types name each other: the blog's models serve these feeds.
+        return apps.get_model("wellness_blog.AuthorPage").objects.live().public()
 
 
 class TagFeed(SubjectFeed):

@@ -1,4 +1,5 @@
 from django import forms
+from django.apps import apps
 from taggit.models import Tag
 
 from therapies.models import TechniquePage
@@ -26,9 +27,8 @@ class ArticleFilterForm(forms.Form):
         return self._find(TechniquePage.objects.live(), "technique")
 
     def clean_author(self):
-        from .models import AuthorPage
-
-        return self._find(AuthorPage.objects.live(), "author")
+        # By its label, as page types name each other: the blog's models use this form.
+        return self._find(apps.get_model("wellness_blog.AuthorPage").objects.live(), "author")
 
     def clean_tag(self):
         return self._find(Tag.objects.all(), "tag")

@@ -16,10 +16,8 @@ def _listing_key(articles, suffix):
     return f"wellness:listing:{hashlib.sha256(str(articles.query).encode()).hexdigest()}:{suffix}"
 
 
-def _depends_on():
-    from .models import ArticlePage
-
-    return {kind_tag(ArticlePage), SITE}
+def _depends_on(articles):
+    return {kind_tag(articles.model), SITE}
 
 
 def article_count(articles):
@@ -28,7 +26,9 @@ def article_count(articles):
     (or the site's privacy settings) do: it is kept in the cache until then."""
     if articles.query.is_empty():  # e.g. a filter that matched nothing: no SQL to key by
         return 0
-    return versioned.remember(_listing_key(articles, "count"), _depends_on(), articles.count)
+    return versioned.remember(
+        _listing_key(articles, "count"), _depends_on(articles), articles.count
+    )
 
 
 def paginate_articles(request, articles, attach=True):
@@ -44,7 +44,7 @@ def paginate_articles(request, articles, attach=True):
     if not articles.query.is_empty():
         ids = versioned.remember(
             _listing_key(articles, page.number),
-            _depends_on(),
+            _depends_on(articles),
             lambda: list(page.object_list.values_list("pk", flat=True)),
         )
         page.object_list = articles.in_order(ids)

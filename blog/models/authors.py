@@ -22,6 +22,7 @@ from therapies.widgets import TechniqueChooser
 
 from ..listings import paginate_articles
 from ..structured_data import author_profile
+from .articles import ArticlePage
 
 # The permission to change user accounts, whatever the user model is.
 _user_app, _user_model = settings.AUTH_USER_MODEL.split(".")
@@ -136,8 +137,6 @@ class AuthorPage(WellnessPageMixin, PageImageMixin, Page):
         return [link.technique for link in self.specialties.all()]
 
     def get_context(self, request, *args, **kwargs):
-        from .articles import ArticlePage
-
         def shown_parts():
             specialties = self.specialties.select_related("technique")
             specialties = [link.technique for link in specialties if link.technique.live]

@@ -12,6 +12,7 @@ from blog.core.pages import WellnessIndexPage, page_link
 from ..feeds import FEED_TYPES, ArticlesFeed, AuthorFeed, TagFeed, TechniqueFeed
 from ..forms import ArticleFilterForm
 from ..listings import CARD_TEMPLATE, paginate_articles
+from .articles import ArticlePage
 
 SUBJECT_FEEDS = {"technique": TechniqueFeed, "author": AuthorFeed, "tag": TagFeed}
 
@@ -48,11 +49,13 @@ class BlogIndexPage(RoutablePageMixin, WellnessIndexPage):
             request.wellness_article_filters = filters
         return request.wellness_article_filters
 
+    def articles(self):
+        """This blog's live articles, its listing's and its feeds' alike."""
+        return ArticlePage.objects.child_of(self)
+
     def get_listing(self, request):
         """A page of this blog's articles, narrowed by the filters."""
-        from .articles import ArticlePage
-
-        articles = ArticlePage.objects.child_of(self).for_listing()
+        articles = self.articles().for_listing()
         return paginate_articles(request, self.article_filters(request).filter(articles))
 
     def get_context(self, request, *args, **kwargs):
