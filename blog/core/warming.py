@@ -27,6 +27,10 @@ from .conf import wellness_settings
 from .language import site_language
 
 logger = logging.getLogger(__name__)
+# A page is kept compressed as each kind of client accepts it (blog.pagecache.compression):
+# warmed as browsers ask (brotli and gzip), as a CDN fetching from the site asks (gzip), and
+# with no compression.
+ACCEPT_ENCODINGS = ("gzip, deflate, br", "gzip", "")
 _state = threading.local()
 _handler = None
 
@@ -72,10 +76,11 @@ def warm(page_ids):
     # it, chooses again), and the change's own request's is restored afterwards.
     with site_language():
         for url in urls:
-            request_as_reader(url)
+            for accept_encoding in ACCEPT_ENCODINGS:
+                request_as_reader(url, accept_encoding)
 
 
-def request_as_reader(url):
+def request_as_reader(url, accept_encoding=""):
     """GET ``url`` in-process as an anonymous reader with no cookies, as Wagtail's previews
     do (``make_preview_request``): the full middleware, the URL routing, the page's serve()."""
     global _handler
@@ -94,6 +99,7 @@ def request_as_reader(url):
         "SERVER_PROTOCOL": "HTTP/1.1",
         "HTTP_HOST": parts.netloc,
         "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_ACCEPT_ENCODING": accept_encoding,
         "wsgi.url_scheme": "https" if secure else "http",
         "wsgi.input": BytesIO(),
         "wsgi.errors": BytesIO(),

@@ -12,8 +12,8 @@ from blog.core import sessions, versioned
 from blog.core.conf import wellness_settings
 from blog.core.state import state
 
-from . import routes
-from .keys import entry_key
+from . import keys, routes
+from .compression import accepted
 
 HIT_HEADER = "X-Wellness-Cache"
 # Where django.contrib.messages keeps messages for the next page (its cookie storage's name).
@@ -58,11 +58,17 @@ def shareable(status, headers):
         # (e.g. a CSRF token was rendered into it): never share that.
         and "set-cookie" not in values
         and "private" not in values.get("cache-control", "")
-        # Entries are keyed by URL alone: a response that differs by any request header
-        # but the (absent) session cookie, or that is compressed for one client, is not.
-        and vary <= {"cookie"}
-        and "content-encoding" not in values
+        # Entries are keyed by URL and by the codings a client accepts (``entry_key``): a
+        # response that differs by any other request header but the (absent) session
+        # cookie is for that client alone.
+        and vary <= {"cookie", "accept-encoding"}
     )
+
+
+def entry_key(environ):
+    """The key of a request's copy: its URL's, and the codings the client accepts, since the
+    copy a client is sent is compressed as it accepts (blog.pagecache.compression)."""
+    return f"{keys.entry_key(environ)}:{accepted(environ) or 'identity'}"
 
 
 def cached_response(environ):

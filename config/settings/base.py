@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Answers anonymous readers from the page cache before the rest of the stack runs.
     "blog.pagecache.middleware.AnonymousPageCacheMiddleware",
+    # Below the page cache: it keeps the compressed copies that clients of each kind get.
+    "blog.pagecache.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "blog.pagecache.middleware.AnonymousPageCacheMiddleware",
+    # Below the page cache: it keeps the compressed copies that clients of each kind get.
+    "blog.pagecache.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 
 from blog.core import versioned
 from blog.pagecache import policy
+from blog.pagecache.compression import accepted
 from blog.pagecache.keys import ENTRY_PREFIX
 from blog.pagecache.wsgi import PageCacheApplication
 
@@ -26,8 +27,8 @@ HTML = [("Content-Type", "text/html; charset=utf-8")]
         (200, [*HTML, ("Set-Cookie", "csrftoken=x")], False),
         (200, [*HTML, ("Cache-Control", "private, no-cache")], False),
         (200, [*HTML, ("Vary", "Cookie, Accept-Language")], False),
-        (200, [*HTML, ("Vary", "Accept-Encoding")], False),
-        (200, [*HTML, ("Content-Encoding", "gzip")], False),
+        # Compressed as the client accepts: the key tells those clients apart.
+        (200, [*HTML, ("Vary", "Cookie, Accept-Encoding"), ("Content-Encoding", "br")], True),
     ],
 )
 def test_which_responses_may_be_kept_for_every_reader(status, headers, shared):
@@ -62,3 +63,21 @@ def test_a_miss_is_looked_up_once_through_the_front_and_the_middleware(article, 
         b"".join(PageCacheApplication(WSGIHandler())(environ, lambda *args: None))
     entries = [call for call in fetch.call_args_list if call.args[0].startswith(ENTRY_PREFIX)]
     assert len(entries) == 1
+
+
+@pytest.mark.parametrize(
+    "accept_encoding, codings",
+    [
+        ("gzip, deflate, br, zstd", "br,gzip"),  # every current browser
+        ("gzip", "gzip"),  # a CDN fetching from the site
+        ("br", "br"),
+        ("identity", ""),
+        ("", ""),
+        ("brotli-ish, xgzipx", ""),  # whole names only
+    ],
+)
+def test_the_codings_a_client_accepts_part_the_copies_kept(accept_encoding, codings):
+    assert accepted({"HTTP_ACCEPT_ENCODING": accept_encoding}) == codings
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/a/", "HTTP_HOST": "testserver"}
+    key = policy.entry_key({**environ, "HTTP_ACCEPT_ENCODING": accept_encoding})
+    assert key.endswith(f":{codings or 'identity'}")

@@ -2,8 +2,10 @@
 and its age: under the production settings, for GET and HEAD, whether the WSGI front or the
 middleware answers it."""
 
+import gzip
 from contextlib import contextmanager
 
+import brotli
 import pytest
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
@@ -37,9 +39,10 @@ def inside_the_test_transaction():
         request_finished.connect(close_old_connections)
 
 
-def call(application, url, method):
+def call(application, url, method, accept_encoding=None):
     """(status, headers, body) of ``application`` for a reader's request through nginx."""
-    meta = DocumentedNginx().meta("203.0.113.5")
+    sent = {"Accept-Encoding": accept_encoding} if accept_encoding is not None else None
+    meta = DocumentedNginx().meta("203.0.113.5", sent)
     environ = RequestFactory().generic(method, url, **meta).environ
     answer = {}
 
@@ -59,12 +62,12 @@ def deployed():
         yield
 
 
-def miss_then_hit(application, url, method):
+def miss_then_hit(application, url, method, accept_encoding=None):
     """The response that was stored, and the copy served from the cache afterwards."""
     for _ in range(3):  # a site's very first view creates its settings rows: a stale copy
         cache.clear()
-        miss = call(application, url, method)
-        hit = call(application, url, method)
+        miss = call(application, url, method, accept_encoding)
+        hit = call(application, url, method, accept_encoding)
         if hit[1].get(HIT) == "hit":
             return miss, hit
     raise AssertionError(f"{url} is never served from the cache")
@@ -90,3 +93,31 @@ def test_a_hit_carries_every_header_of_the_miss(deployed, article, front, method
     assert hit.pop("Age").isdigit()  # how old the copy is (tests/plugin/test_page_cache.py)
     assert hit == miss
     assert hit_body == (b"" if method == "HEAD" else body)
+
+
+BROWSER, CDN = "gzip, deflate, br, zstd", "gzip"
+
+
+@pytest.mark.parametrize("front", list(FRONTS))
+@pytest.mark.parametrize("accept_encoding, coding", [(BROWSER, "br"), (CDN, "gzip"), ("", None)])
+def test_a_compressed_hit_is_the_compressed_miss_byte_for_byte(
+    deployed, article, front, accept_encoding, coding
+):
+    (_status, miss, body), (_hit_status, hit, hit_body) = miss_then_hit(
+        FRONTS[front](), article.url, "GET", accept_encoding
+    )
+    assert miss.get("Content-Encoding") == coding
+    assert "Accept-Encoding" in miss["Vary"]
+    del miss[HIT], hit[HIT], hit["Age"]
+    assert hit == miss and hit_body == body
+    html = brotli.decompress(body) if coding == "br" else body
+    html = gzip.decompress(html) if coding == "gzip" else html
+    assert article.title.encode() in html
+    # Each kind of client has its own copy: a browser's brotli never reaches a gzip client.
+    other = call(FRONTS[front](), article.url, "GET", CDN if coding == "br" else BROWSER)
+    assert other[1].get("Content-Encoding") != coding
+
+
+def test_pages_built_for_one_reader_are_compressed_too(admin_client):
+    response = admin_client.get("/admin/", headers={"accept-encoding": BROWSER})
+    assert response["Content-Encoding"] == "br" and "Accept-Encoding" in response["Vary"]
