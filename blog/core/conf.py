@@ -43,6 +43,9 @@ DEFAULTS = {
     # the signed "known commenter" cookie that auto-approval trusts.
     "COMMENTER_COOKIE_AGE": 365 * 24 * 3600,
     "COMMENTER_COOKIE_NAME": "wellness_commenter",
+    # How many pages each part of a site's sitemap lists; past that, sitemap.xml is an index
+    # of parts (blog.discovery.sitemaps).
+    "SITEMAP_URLS_PER_PART": 1000,
 }
 
 

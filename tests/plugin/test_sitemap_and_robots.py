@@ -3,7 +3,9 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from ..factories import make_article, make_author
@@ -53,3 +55,65 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_points_to_the_sitemap(tr
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def xml(url):
+    response = Client().get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"].startswith("application/xml")
+    return ET.fromstring(response.content)  # noqa: S314 (our own output, from test data)
+
+
+def part_urls(index):
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    return [entry.findtext(f"{SITEMAP}loc") for entry in index.findall(f"{SITEMAP}sitemap")]
+
+
+def test_a_site_with_more_pages_than_a_part_holds_gets_an_index_of_parts(
+    tree, article, technique, settings
+):
+    settings.WELLNESS_SITEMAP_URLS_PER_PART = 4
+    index = xml("/sitemap.xml")
+    parts = part_urls(index)
+    assert parts == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-pages.xml?p=2",
+    ]
+    listed = []
+    for url in parts:
+        urlset = xml(url.removeprefix("http://testserver"))
+        urls = [entry.findtext(f"{SITEMAP}loc") for entry in urlset.findall(f"{SITEMAP}url")]
+        assert 0 < len(urls) <= 4
+        listed += urls
+    live = Page.objects.live().descendant_of(tree.blog, inclusive=True)
+    assert sorted(listed) == sorted(page.full_url for page in live)  # each page once
+    for entry in index.findall(f"{SITEMAP}sitemap"):  # the site's latest change
+        lastmod = datetime.datetime.fromisoformat(entry.findtext(f"{SITEMAP}lastmod"))
+        assert lastmod == max(page.last_published_at for page in live)
+    for missing in ("/sitemap-pages.xml?p=3", "/sitemap-pages.xml?p=x", "/sitemap-other.xml"):
+        assert Client().get(missing).status_code == 404
+
+
+# A part: the sitemap's page count, the site, the part's pages, and one query for each page
+# type among them (three at most in a part of three): the same on a site of any size.
+PART_BUDGET = 7
+
+
+def test_a_sitemap_part_and_the_index_cost_the_same_queries_however_large_the_site(
+    tree, author, settings
+):
+    settings.WELLNESS_SITEMAP_URLS_PER_PART = 3
+
+    def queries(url):
+        Client().get(url)  # the site's settings rows are made on its first views
+        with CaptureQueriesContext(connection) as counted:
+            assert Client().get(url).status_code == 200
+        return len(counted)
+
+    make_article(tree.blog, "One", authors=[author])
+    index = queries("/sitemap.xml")
+    assert queries("/sitemap-pages.xml?p=2") <= PART_BUDGET
+    for n in range(12):
+        make_article(tree.blog, f"More {n}", authors=[author])
+    assert queries("/sitemap.xml") == index
+    assert all(queries(f"/sitemap-pages.xml?p={p}") <= PART_BUDGET for p in range(1, 7))
