@@ -13,10 +13,11 @@ from blog.models import AuthorPage, AuthorSpecialty
 from therapies.models import RelatedTechnique, TechniqueBenefit, TechniquePage, TechniqueReference
 
 from . import records
+from .articles import ArticleData, fingerprint, unchanged
 from .html import ImageRef
 from .markdown_files import FrontMatterError, file_digest, read_file, text_to_body
 from .report import CREATED, SKIPPED, UPDATED
-from .writer import ArticleData, ArticleWriter, PageWriter, fingerprint, unchanged
+from .writer import ArticleWriter, PageWriter
 
 SOURCE = "markdown"
 PUBLISHED_AT = datetime.time(9, 0)

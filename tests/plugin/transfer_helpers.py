@@ -1,13 +1,17 @@
 """What the import and export tests share: the fixtures' folder, pictures to put in a media
-folder, running a command and reading what it printed, and a local HTTP server."""
+folder, running a command and reading what it printed, a local HTTP server, and the check
+that no shortcode or template syntax reaches readers."""
 
 import functools
 import http.server
 import io
+import json
+import re
 import threading
 from pathlib import Path
 
 from django.core.management import call_command
+from django.test import Client
 from PIL import Image
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -58,3 +62,30 @@ class LocalServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join()
+
+
+# What must never reach a reader: WordPress shortcodes and block comments, Liquid tags and
+# output, Hugo shortcodes. The names are those the fixtures use, and any closing tag.
+MARKUP = re.compile(
+    r"<!--\s*/?wp:|\[/?(?:gallery|caption|audio|video|playlist|embed|youtube|vimeo|wpvideo"
+    r"|contact-form|contact-field|polldaddy|su_note|notice|tweet)\b|\[/[a-z_-]+\]"
+    r"|\{%|%\}|\{\{[<%]|[>%]\}\}|\{\{\s*[\w.]+\s*(\||\}\})"
+)
+
+
+def assert_no_markup(pages):
+    """No shortcode, block comment, Liquid or Hugo syntax in what the pages store, in the
+    article pages and the blog's listing as readers get them, nor in the API."""
+    client = Client()
+    for page in pages:
+        stored = " ".join([page.title, page.summary, json.dumps(list(page.body.raw_data))])
+        assert not MARKUP.search(stored), (page.slug, MARKUP.search(stored)[0])
+        if not page.live or page.get_view_restrictions().exists():
+            continue
+        for url in (page.url, f"/api/v2/articles/{page.pk}/"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            text = response.content.decode()
+            assert not MARKUP.search(text), (url, MARKUP.search(text)[0])
+    listing = client.get(pages[0].get_parent().url).content.decode()
+    assert not MARKUP.search(listing), MARKUP.search(listing)[0]

@@ -1,0 +1,223 @@
+"""A WordPress.com export (fixtures/wordpress-com.xml, in the shape WordPress.com's exporter
+writes: https namespaces, the network's address as wp:base_site_url, a post copied with its
+GUID, classic-editor shortcodes, block-editor markup, Jetpack's shortcodes, a password, a
+schedule, a post without a title) comes in whole, and readers see no shortcode."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Revision
+
+from blog.comments.models import ReaderComment
+from blog.models import ArticlePage
+from blog.transfer.models import ImportRecord
+
+from .transfer_helpers import FIXTURES, assert_no_markup, picture, run
+
+WXR = FIXTURES / "wordpress-com.xml"
+
+
+@pytest.fixture
+def media(tmp_path):
+    """The media library as WordPress.com's "Export media library" gives it: two of the
+    pictures the posts show; the second gallery picture is not there."""
+    folder = tmp_path / "media"
+    picture(folder / "2024/09/towel-roll.jpg", colour="#557788")
+    picture(folder / "2024/09/window-light.jpg", colour="#ddcc88")
+    return folder
+
+
+def import_com(media, **options):
+    return run("import_wordpress", str(WXR), media_dir=str(media), no_fetch=True, **options)
+
+
+def article(slug):
+    return ArticlePage.objects.get(slug=slug)
+
+
+def markdown(page):
+    return "\n\n".join(b["value"] for b in page.body.raw_data if b["type"] == "markdown")
+
+
+def images(page):
+    """(alt text, caption, image id) of the page's image blocks."""
+    return [
+        (b["value"]["image"]["alt_text"], b["value"]["caption"], b["value"]["image"]["image"])
+        for b in page.body.raw_data
+        if b["type"] == "image"
+    ]
+
+
+def state():
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        ReaderComment.objects.count(),
+        Redirect.objects.count(),
+        get_image_model().objects.count(),
+        PageViewRestriction.objects.count(),
+        ImportRecord.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_every_post_comes_in_with_its_comments_and_old_links(tree, media):
+    output = import_com(media)
+    assert ArticlePage.objects.count() == 7
+    assert ArticlePage.objects.filter(live=True).count() == 5
+    # Approved, replies and held comments; the pingback is left out.
+    assert ReaderComment.objects.count() == 5
+    assert "pingbacks and trackbacks (1)" in output
+    # Each live or scheduled post's permalink and /?p= link (one and the same for the
+    # scheduled post, whose permalink WordPress gives as /?p=).
+    assert Redirect.objects.count() == 11
+    response = Client().get("/2024/09/12/a-rolled-towel-and-a-long-exhale/")
+    assert response.status_code == 301
+    assert response["Location"] == article("a-rolled-towel-and-a-long-exhale").url
+    assert Client().get("/?p=206")["Location"] == article("a-rolled-towel-and-a-long-exhale-2").url
+    # Keyed on the blog's address and the post id, never on the shared GUID.
+    assert ImportRecord.objects.filter(
+        key="https://slowbreathnotes.wordpress.com#post:206"
+    ).exists()
+    assert "page items are not posts (1)" in output
+    assert "nav_menu_item items are not posts (1)" in output
+    assert "wp_block items are not posts (1)" in output
+
+
+@pytest.mark.django_db
+def test_the_post_types_are_decided(tree, media):
+    output = import_com(media)
+    # Password-protected: live, behind Wagtail's own password restriction.
+    locked = article("breathing-notes-for-a-client")
+    assert locked.live
+    restriction = PageViewRestriction.objects.get(page=locked)
+    assert (restriction.restriction_type, restriction.password) == ("password", "tea-and-towels")
+    html = Client().get(locked.url).content.decode()
+    assert 'name="password"' in html and "three rounds" not in html
+    # Scheduled: Wagtail publishes it on its date.
+    later = article("winter-breathing-week-by-week")
+    assert not later.live
+    assert later.go_live_at == datetime.datetime(2030, 11, 1, 7, tzinfo=datetime.UTC)
+    assert later.get_latest_revision().approved_go_live_at == later.go_live_at
+    # Pending stays a draft, named from its title.
+    draft = article("draft-questions-from-the-workshop")
+    assert not draft.live and draft.go_live_at is None
+    # No title: its first words; markup in a title: its text.
+    untitled = ArticlePage.objects.get(title__startswith="Breathing out for longer")
+    assert untitled.title == "Breathing out for longer than you breathe in…"
+    assert untitled.slug == "breathing-out-for-longer-than-you-breathe-in"
+    assert article("slow-breathing-better-sleep").title == "Slow breathing & better sleep"
+    # Sticky posts and pages are reported.
+    assert "A rolled towel and a long exhale was a sticky post" in output
+    assert "The page About (https://slowbreathnotes.wordpress.com/about/) is not an article" in (
+        output
+    )
+
+
+@pytest.mark.django_db
+def test_shortcodes_become_pictures_and_links(tree, media):
+    output = import_com(media)
+    page = article("a-rolled-towel-and-a-long-exhale")
+    (towel, towel_caption, towel_id), light = images(page)
+    # [gallery]: the picture found, with its alt text and caption; the hero is the same one.
+    assert towel == "A bath towel rolled tight on a wooden floor"
+    assert towel_caption == "A towel rolled to the width of a forearm"
+    assert page.image_id == towel_id
+    # [caption]: a picture with its caption.
+    assert light[:2] == (
+        "Morning light on a yoga mat",
+        "Morning light helps the first breath of the day.",
+    )
+    text = markdown(page)
+    # The gallery picture not in the media folder, and the one not in the export: links.
+    assert (
+        "[Lying on the back, the towel under the shoulder blades]"
+        "(https://slowbreathnotes.files.wordpress.com/2024/09/lying-down.jpg)" in text
+    )
+    assert (
+        "[Picture 149 of the gallery](https://slowbreathnotes.wordpress.com/?attachment_id=149)"
+        in (text)
+    )
+    assert "picture 149 of a gallery is not in the export" in output
+    # [audio], [youtube], a bare Vimeo URL, [wpvideo]: links to the media.
+    assert (
+        "[Listen to the recording (breathing-space.mp3)]"
+        "(https://slowbreathnotes.files.wordpress.com/2024/11/breathing-space.mp3)" in text
+    )
+    assert (
+        "[Watch the video on YouTube](https://www.youtube.com/watch?v=Zr7zF1S3vTg&w=640&h=360)"
+        in (text)
+    )
+    assert "[Watch the video on Vimeo](https://vimeo.com/76979871)" in text
+    assert "[Watch the video on VideoPress](https://videopress.com/v/bd2G0c0g)" in text
+    # Jetpack's contact form and poll are gone, and counted by name.
+    assert "Questions are welcome below." in text and "Name" not in text
+    assert "Shortcodes and tags, skipped: [contact-field] (3)" in output
+    assert "Shortcodes and tags, skipped: [contact-form] (1)" in output
+    assert "Shortcodes and tags, skipped: [polldaddy] (1)" in output
+    # The excerpt's gallery is no part of the summary.
+    assert (
+        page.summary == "A towel under the shoulder blades opens the chest. Five minutes is enough."
+    )
+
+
+@pytest.mark.django_db
+def test_block_editor_markup_becomes_content(tree, media):
+    output = import_com(media)
+    page = article("a-rolled-towel-and-a-long-exhale-2")
+    # The gallery block: each picture with its own caption; the missing one as a link.
+    assert [(alt, caption) for alt, caption, _id in images(page)] == [
+        ("A bath towel rolled tight on a wooden floor", "Roll it along the long side.")
+    ]
+    text = markdown(page)
+    assert "[Lying on the back, the towel under the shoulder blades](" in text
+    assert "Two steps, five minutes." in text
+    assert "[Watch the video on YouTube](https://www.youtube.com/watch?v=Zr7zF1S3vTg)" in text
+    assert "Breathe along: four counts in, six out." in text
+    assert "[Watch the video (towel-demo.mp4)](https://videos.files.wordpress.com/" in text
+    assert "[Listen on SoundCloud](https://soundcloud.com/slowbreathnotes/evening-wind-down)" in (
+        text
+    )
+    assert text.rstrip().endswith("Stop if it pinches or you feel dizzy.")
+    assert page.summary.startswith("A copy of the towel post")
+    # The unknown shortcode inside a paragraph goes; its words stay.
+    sleep = article("slow-breathing-better-sleep")
+    assert "Lie down if you feel light-headed." in markdown(sleep)
+    assert "Shortcodes and tags, skipped: [su_note] (1)" in output
+
+
+@pytest.mark.django_db
+def test_no_shortcode_or_block_syntax_reaches_readers(tree, media):
+    import_com(media)
+    assert_no_markup(list(ArticlePage.objects.order_by("pk")))
+
+
+@pytest.mark.django_db
+def test_importing_again_changes_nothing(tree, media):
+    import_com(media)
+    before = state()
+    output = import_com(media)
+    assert "unchanged since the last import (7)" in output
+    assert state() == before
+
+
+@pytest.mark.django_db
+def test_a_dry_run_writes_nothing(tree, media):
+    before = state()
+    output = import_com(media, dry_run=True)
+    assert "Would create" in output and "Dry run: nothing was written" in output
+    assert state() == before
+
+
+@pytest.mark.django_db
+def test_a_picture_served_by_photon_is_found_in_the_media_library(tree, media):
+    picture(media / "2024/09/lying-down.jpg", colour="#334455")
+    import_com(media)
+    page = article("a-rolled-towel-and-a-long-exhale-2")
+    assert [alt for alt, _caption, _id in images(page)] == [
+        "A bath towel rolled tight on a wooden floor",
+        "Lying on the back, the towel under the shoulder blades",
+    ]
