@@ -4,6 +4,7 @@ it), and the small text helpers every importer uses on the way."""
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 
 from django.utils.text import Truncator, slugify
@@ -12,6 +13,8 @@ from django.utils.translation import gettext as _
 from blog.models import AuthorPage
 
 from .html import ImageRef
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def unchanged():
@@ -131,5 +134,10 @@ def clip(text, length):
 
 
 def title_from_text(text, words=8):
-    """A title for a post that has none: its first words."""
-    return Truncator(" ".join((text or "").split())).words(words) or _("(no title)")
+    """A title for a post that has none: its first sentence if that is short, else its first
+    words."""
+    text = " ".join((text or "").split())
+    sentence = SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".!?")
+    if 0 < len(sentence.split()) <= words + 2:
+        return sentence
+    return Truncator(text).words(words) or _("(no title)")

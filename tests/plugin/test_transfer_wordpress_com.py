@@ -8,14 +8,20 @@ import datetime
 import pytest
 from django.test import Client
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Revision
+from wagtail.models import PageViewRestriction
 
 from blog.comments.models import ReaderComment
 from blog.models import ArticlePage
 from blog.transfer.models import ImportRecord
 
-from .transfer_helpers import FIXTURES, assert_no_markup, picture, run
+from .transfer_helpers import (
+    FIXTURES,
+    assert_dry_run_writes_nothing,
+    assert_no_markup,
+    assert_second_run_changes_nothing,
+    picture,
+    run,
+)
 
 WXR = FIXTURES / "wordpress-com.xml"
 
@@ -49,18 +55,6 @@ def images(page):
         for b in page.body.raw_data
         if b["type"] == "image"
     ]
-
-
-def state():
-    return (
-        Page.objects.count(),
-        Revision.objects.count(),
-        ReaderComment.objects.count(),
-        Redirect.objects.count(),
-        get_image_model().objects.count(),
-        PageViewRestriction.objects.count(),
-        ImportRecord.objects.count(),
-    )
 
 
 @pytest.mark.django_db
@@ -197,19 +191,12 @@ def test_no_shortcode_or_block_syntax_reaches_readers(tree, media):
 
 @pytest.mark.django_db
 def test_importing_again_changes_nothing(tree, media):
-    import_com(media)
-    before = state()
-    output = import_com(media)
-    assert "unchanged since the last import (7)" in output
-    assert state() == before
+    assert_second_run_changes_nothing(lambda **options: import_com(media, **options), 7)
 
 
 @pytest.mark.django_db
 def test_a_dry_run_writes_nothing(tree, media):
-    before = state()
-    output = import_com(media, dry_run=True)
-    assert "Would create" in output and "Dry run: nothing was written" in output
-    assert state() == before
+    assert_dry_run_writes_nothing(lambda **options: import_com(media, **options))
 
 
 @pytest.mark.django_db

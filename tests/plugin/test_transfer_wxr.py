@@ -3,14 +3,13 @@ binds its prefixes to (WXR 1.0, 1.1 and 1.2, http or https, as WordPress.com wri
 and a post is the post of its id on its site, whatever its GUID says."""
 
 import pytest
-from wagtail.models import Page, Revision
 
 from blog.comments.models import ReaderComment
 from blog.models import ArticlePage
 from blog.transfer.models import ImportRecord
 from tests.factories import make_technique
 
-from .transfer_helpers import FIXTURES, picture, run
+from .transfer_helpers import FIXTURES, picture, run, site_state
 
 WXR = FIXTURES / "wordpress.xml"
 HTTP_NAMESPACES = (
@@ -41,15 +40,6 @@ def export(tmp_path, *replacements):
 
 def import_wxr(path, media, **options):
     return run("import_wordpress", str(path), media_dir=str(media), no_fetch=True, **options)
-
-
-def counts():
-    return (
-        Page.objects.count(),
-        Revision.objects.count(),
-        ReaderComment.objects.count(),
-        ImportRecord.objects.count(),
-    )
 
 
 @pytest.mark.django_db
@@ -108,10 +98,10 @@ def test_two_posts_sharing_a_guid_stay_two_articles(tmp_path, media):
     second = ArticlePage.objects.get(slug="working-out-knots-2")
     assert first.title.startswith("Working Out Knots: Pressure")
     assert second.title == "Working Out Knots, Part Two"
-    before = counts()
+    before = site_state()
     output = import_wxr(path, media)
     assert "unchanged since the last import (6)" in output
-    assert counts() == before
+    assert site_state() == before
 
 
 @pytest.mark.django_db
@@ -125,10 +115,10 @@ def test_an_import_made_when_posts_were_keyed_on_their_guids_is_taken_over(tmp_p
         guid = f"{site}/?p={post_id}"
         record.key = f"{guid}#{rest}" if rest else guid
         record.save()
-    before = counts()
+    before = site_state()
     output = import_wxr(WXR, media)
     assert "unchanged since the last import (6)" in output
-    assert counts() == before
+    assert site_state() == before
     assert not ImportRecord.objects.filter(key__startswith=f"{site}/?p=").exists()
 
 
@@ -149,7 +139,7 @@ def broken_export(tmp_path):
 def test_every_post_that_cannot_be_read_is_listed_and_nothing_is_written(tmp_path, media):
     from django.core.management.base import CommandError
 
-    before = counts()
+    before = site_state()
     with pytest.raises(CommandError) as raised:
         import_wxr(broken_export(tmp_path), media)
     message = str(raised.value)
@@ -160,7 +150,7 @@ def test_every_post_that_cannot_be_read_is_listed_and_nothing_is_written(tmp_pat
     )
     assert "no wp:post_id to tell it apart from the others" in message
     assert "its id 41 is also the id of Working Out Knots: Pressure" in message
-    assert counts() == before
+    assert site_state() == before
 
 
 @pytest.mark.django_db
@@ -170,3 +160,24 @@ def test_skip_invalid_imports_the_rest_and_reports_the_others(tmp_path, media):
     assert ArticlePage.objects.filter(slug="working-out-knots").exists()
     assert "Failed: Working Out Knots, Part Two [post 43]: wp:post_date" in output
     assert "3 items failed; everything else was imported." in output
+
+
+@pytest.mark.parametrize("chunk", [3, 7, 64 * 1024])
+def test_html_entities_and_bare_ampersands_outside_cdata_are_mended(monkeypatch, chunk):
+    """Squarespace writes titles as HTML; CDATA sections stay byte for byte, wherever the
+    file's chunks happen to be cut."""
+    import io
+
+    from blog.transfer.wordpress import entities
+
+    monkeypatch.setattr(entities, "CHUNK", chunk)
+    monkeypatch.setattr(entities, "LONGEST", 12)
+    source = (
+        b"<t>Neck &mdash; jaw & hands &amp; &#8212; &#x2014; &nosuch; &hellip;</t>"
+        b"<c><![CDATA[<p>x &mdash; & y]]></c><t>Caf&eacute; ]</t>"
+    )
+    mended = entities.MendedXml(io.BytesIO(source)).read()
+    assert mended.decode() == (
+        "<t>Neck &#8212; jaw &amp; hands &amp; &#8212; &#x2014; &amp;nosuch; &#8230;</t>"
+        "<c><![CDATA[<p>x &mdash; & y]]></c><t>Caf&#233; ]</t>"
+    )

@@ -89,3 +89,40 @@ def assert_no_markup(pages):
             assert not MARKUP.search(text), (url, MARKUP.search(text)[0])
     listing = client.get(pages[0].get_parent().url).content.decode()
     assert not MARKUP.search(listing), MARKUP.search(listing)[0]
+
+
+def site_state():
+    """How many of each thing an import writes there are."""
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, PageViewRestriction, Revision
+
+    from blog.comments.models import ReaderComment
+    from blog.transfer.models import ImportRecord
+
+    models = (
+        Page,
+        Revision,
+        ReaderComment,
+        Redirect,
+        get_image_model(),
+        PageViewRestriction,
+        ImportRecord,
+    )
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def assert_second_run_changes_nothing(run_import, articles):
+    """Importing the same thing again: every article unchanged, nothing written."""
+    run_import()
+    before = site_state()
+    output = run_import()
+    assert f"unchanged since the last import ({articles})" in output
+    assert site_state() == before
+
+
+def assert_dry_run_writes_nothing(run_import):
+    before = site_state()
+    output = run_import(dry_run=True)
+    assert "Would create" in output and "Dry run: nothing was written" in output
+    assert site_state() == before

@@ -18,6 +18,8 @@ from defusedxml.ElementTree import iterparse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .entities import MendedXml
+
 PREFIXES = {"wp", "excerpt", "content", "dc", "wfw"}
 # The URIs these prefixes always had, for a file that binds them to other prefixes.
 STANDARD_URIS = {
@@ -87,38 +89,41 @@ class Element:
 def stream(path):
     """(name, Element) for each child of the file's <channel>, once it is read whole;
     WxrError if the file is not well-formed XML or not an RSS file."""
-    names = Names()
-    channel, depth = None, 0
     try:
-        events = iterparse(
-            str(path),
-            events=("start-ns", "start", "end"),
-            forbid_dtd=False,
-            forbid_entities=True,
-            forbid_external=True,
-        )
-        for event, value in events:
-            if event == "start-ns":
-                names.bind(*value)
-            elif event == "start":
-                depth += 1
-                if depth == 1 and value.tag != "rss":
-                    raise WxrError(
-                        _("%(path)s is not a WordPress export: no <rss><channel>.") % {"path": path}
-                    )
-                if depth == 2 and value.tag == "channel":
-                    channel = value
-            else:
-                depth -= 1
-                if depth == 2 and channel is not None:
-                    yield names(value.tag), Element(value, names)
-                    channel.remove(value)  # read: let it go
+        with MendedXml(open(path, "rb")) as source:
+            yield from _channel_children(source, path)
     except (ParseError, DefusedXmlException) as error:
         raise WxrError(
             _("%(path)s is not a well-formed XML file: %(error)s") % {"path": path, "error": error}
         ) from error
     except OSError as error:
         raise WxrError(str(error)) from error
+
+
+def _channel_children(source, path):
+    names = Names()
+    channel, depth = None, 0
+    events = iterparse(
+        source,
+        events=("start-ns", "start", "end"),
+        forbid_dtd=False,
+        forbid_entities=True,
+        forbid_external=True,
+    )
+    for event, value in events:
+        if event == "start-ns":
+            names.bind(*value)
+        elif event == "start":
+            depth += 1
+            if depth == 1 and value.tag != "rss":
+                break
+            if depth == 2 and value.tag == "channel":
+                channel = value
+        else:
+            depth -= 1
+            if depth == 2 and channel is not None:
+                yield names(value.tag), Element(value, names)
+                channel.remove(value)  # read: let it go
     if channel is None:
         raise WxrError(_("%(path)s is not a WordPress export: no <rss><channel>.") % {"path": path})
 

@@ -1,0 +1,102 @@
+"""A Squarespace export (fixtures/squarespace.xml: Squarespace writes a WordPress export with
+its own differences) comes in whole: its posts, comments, pictures and old links."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from wagtail.contrib.redirects.models import Redirect
+
+from blog.comments.models import ReaderComment
+from blog.models import ArticlePage
+
+from .transfer_helpers import (
+    FIXTURES,
+    assert_dry_run_writes_nothing,
+    assert_no_markup,
+    assert_second_run_changes_nothing,
+    picture,
+    run,
+)
+
+EXPORT = FIXTURES / "squarespace.xml"
+
+
+@pytest.fixture
+def media(tmp_path):
+    """The pictures, saved from Squarespace's CDN into one folder."""
+    folder = tmp_path / "pictures"
+    picture(folder / "desk-posture.jpg", colour="#667788")
+    picture(folder / "neck-stretch.jpg", colour="#887766")
+    return folder
+
+
+def import_squarespace(media, **options):
+    return run("import_wordpress", str(EXPORT), media_dir=str(media), no_fetch=True, **options)
+
+
+@pytest.mark.django_db
+def test_posts_comments_and_old_links_come_in(tree, media):
+    output = import_squarespace(media)
+    assert ArticlePage.objects.count() == 4
+    assert ArticlePage.objects.filter(live=True).count() == 3
+    # Squarespace gives comments no ids: each is still its own comment.
+    assert ReaderComment.objects.count() == 3
+    page = ArticlePage.objects.get(slug="neck-tension-at-the-desk")
+    assert sorted(ReaderComment.objects.filter(page=page).values_list("name", flat=True)) == [
+        "Priya N.",
+        "Tom Reilly",
+    ]
+    # The links are relative to the site; Squarespace has no /?p= links.
+    assert Redirect.objects.count() == 3
+    response = Client().get("/blog/neck-tension-at-the-desk")
+    assert response.status_code == 301 and response["Location"] == page.url
+    assert not Redirect.objects.filter(old_path__contains="?p=").exists()
+    assert "page items are not posts (2)" in output
+    assert "The page Prices (/prices) is not an article" in output
+
+
+@pytest.mark.django_db
+def test_titles_names_pictures_and_videos_are_read_as_squarespace_writes_them(tree, media):
+    import_squarespace(media)
+    page = ArticlePage.objects.get(slug="neck-tension-at-the-desk")  # not "...desk.html"
+    # &mdash; and a bare & in titles: HTML's entities, which XML does not know.
+    assert page.title == "Neck tension at the desk — and what helps"
+    assert ArticlePage.objects.get(slug="jaw-and-headache").title == "Jaw & headache: a short note"
+    assert page.summary == "Why the desk gives you a stiff neck, and three small changes that help."
+    assert page.date == datetime.date(2024, 10, 7)
+    assert [author.title for author in page.authors] == ["Ada Lindqvist"]
+    assert sorted(tag.name for tag in page.tags.all()) == ["Posture", "Self Care"]
+    # The lazy-loaded picture (data-src, and its <noscript> copy) is one image block.
+    images = [b["value"] for b in page.body.raw_data if b["type"] == "image"]
+    assert [(i["image"]["alt_text"], i["caption"]) for i in images] == [
+        ("A laptop raised on books to eye height", "Books work as well as a stand.")
+    ]
+    # The featured image: the attachment item after the post.
+    assert page.image is not None and page.image.title == "neck-stretch"
+    text = "\n\n".join(b["value"] for b in page.body.raw_data if b["type"] == "markdown")
+    assert "### Three things to try" in text and "- Raise the screen to eye height." in text
+    assert "[Watch the video on YouTube](https://www.youtube.com/watch?v=kH6xaHR2bZA)" in text
+    assert "sqsTracking" not in text
+    assert text.rstrip().endswith("If the pain spreads down an arm, see your doctor first.")
+    # A post without a title, named by a path: its first words, the path's last part.
+    untitled = ArticlePage.objects.get(slug="winter-hands")
+    assert untitled.title == "Cold hands grip harder than they need to"
+    draft = ArticlePage.objects.get(slug="shoulder-blades-draft")
+    assert not draft.live and not Redirect.objects.filter(redirect_page=draft).exists()
+
+
+@pytest.mark.django_db
+def test_no_squarespace_markup_reaches_readers(tree, media):
+    import_squarespace(media)
+    assert_no_markup(list(ArticlePage.objects.order_by("pk")))
+
+
+@pytest.mark.django_db
+def test_importing_again_changes_nothing(tree, media):
+    assert_second_run_changes_nothing(lambda **options: import_squarespace(media, **options), 4)
+
+
+@pytest.mark.django_db
+def test_a_dry_run_writes_nothing(tree, media):
+    assert_dry_run_writes_nothing(lambda **options: import_squarespace(media, **options))
