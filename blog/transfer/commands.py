@@ -107,7 +107,7 @@ class ImportCommand(BaseCommand):
             % {"items": items},
         )
 
-    def check_problems(self, problems, report):
+    def check_problems(self, problems, report, kind="article"):
         """Every item that cannot be read, found before anything is written, listed at once
         with its reason: an error (nothing written) unless --skip-invalid, which reports them
         as failures and imports the rest."""
@@ -128,7 +128,7 @@ class ImportCommand(BaseCommand):
                 )
             )
         for label, reason in problems:
-            report.fail("article", label, reason)
+            report.fail(kind, label, reason)
 
     def add_picture_arguments(self, parser, media_dir_help):
         """``--authors-index``, ``--media-dir`` and ``--no-fetch``: for the imports that make

@@ -36,6 +36,7 @@ PROVIDERS = {
     "pinterest.com": ("Pinterest", OTHER),
     "reddit.com": ("Reddit", OTHER),
     "tumblr.com": ("Tumblr", OTHER),
+    "gist.github.com": ("GitHub Gist", OTHER),
 }
 AUDIO_FILES = {".mp3", ".m4a", ".ogg", ".oga", ".wav", ".wma", ".flac", ".aac"}
 VIDEO_FILES = {".mp4", ".m4v", ".webm", ".ogv", ".mov", ".wmv", ".flv", ".avi"}

@@ -7,6 +7,7 @@ import http.server
 import io
 import json
 import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -126,3 +127,75 @@ def assert_dry_run_writes_nothing(run_import):
     output = run_import(dry_run=True)
     assert "Would create" in output and "Dry run: nothing was written" in output
     assert site_state() == before
+
+
+# Reading what an import wrote.
+
+
+def article(slug):
+    from blog.models import ArticlePage
+
+    return ArticlePage.objects.get(slug=slug)
+
+
+def markdown_of(page):
+    """The page's Markdown blocks, as one text."""
+    return "\n\n".join(b["value"] for b in page.body.raw_data if b["type"] == "markdown")
+
+
+def images_of(page):
+    """(alt text, caption) of the page's image blocks."""
+    return [
+        (b["value"]["image"]["alt_text"], b["value"]["caption"])
+        for b in page.body.raw_data
+        if b["type"] == "image"
+    ]
+
+
+# The exports of real platforms (fixtures/), ready to import: each function makes what the
+# site owner would have beside the export (pictures) under ``tmp_path`` and gives a function
+# that runs the import with any further options.
+
+
+def wordpress_com_export(tmp_path):
+    """WordPress.com's export, with the media library as "Export media library" gives it:
+    two of the pictures; the second gallery picture is not there."""
+    media = tmp_path / "media"
+    picture(media / "2024/09/towel-roll.jpg", colour="#557788")
+    picture(media / "2024/09/window-light.jpg", colour="#ddcc88")
+    return wxr_import("wordpress-com.xml", media)
+
+
+def squarespace_export(tmp_path):
+    """Squarespace's export, with its pictures saved from its CDN into one folder."""
+    media = tmp_path / "pictures"
+    picture(media / "desk-posture.jpg", colour="#667788")
+    picture(media / "neck-stretch.jpg", colour="#887766")
+    return wxr_import("squarespace.xml", media)
+
+
+def wxr_import(name, media):
+    """import_wordpress of the fixture ``name``, its pictures read from ``media`` only."""
+    export = FIXTURES / name
+    return functools.partial(
+        run, "import_wordpress", str(export), media_dir=str(media), no_fetch=True
+    )
+
+
+def jekyll_site(tmp_path):
+    """The Jekyll site, with the pictures its posts show."""
+    site = tmp_path / "jekyll"
+    shutil.copytree(FIXTURES / "jekyll", site)
+    picture(site / "assets/images/hands-at-rest.jpg", colour="#aa8866")
+    picture(site / "assets/images/belly-breath.jpg", colour="#6688aa")
+    return functools.partial(run, "import_markdown", str(site))
+
+
+def hugo_site(tmp_path):
+    """The Hugo site, with its pictures: one in static/, two in the page bundle."""
+    site = tmp_path / "hugo"
+    shutil.copytree(FIXTURES / "hugo", site)
+    picture(site / "static/images/desk.jpg", colour="#445566")
+    picture(site / "content/posts/towel-roll/towel.jpg", colour="#887744")
+    picture(site / "content/posts/towel-roll/cover.jpg", colour="#448877")
+    return functools.partial(run, "import_markdown", str(site))
