@@ -242,11 +242,11 @@ class Expander:
         ]
         # A picture the export does not hold: a link to its page on the old site.
         self.missing.extend(missing)
-        links = [
-            f'<p><a href="{escape(self.export.site)}/?attachment_id={id_}">'
-            f"{escape(_('Picture %(id)s of the gallery') % {'id': id_})}</a></p>"
-            for id_ in missing
-        ]
+        links = []
+        for id_ in missing:
+            words = _("Picture %(id)s of the gallery") % {"id": id_}
+            url = f"{self.export.site}/?attachment_id={id_}"
+            links.append(f'<p><a href="{escape(url)}">{escape(words)}</a></p>')
         return [*pictures, *links]
 
 
