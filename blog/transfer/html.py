@@ -184,9 +184,12 @@ def prepare(html):
 def _player_url(player):
     if player.name in ("iframe", "audio", "video"):
         source = player.find("source")
-        return (player.get("src") or (source.get("src") if source else "") or "").strip()
-    inner = BeautifulSoup(player.get("data-html") or "", "html.parser").find("iframe")
-    return (inner.get("src") or "").strip() if inner else ""
+        url = (player.get("src") or (source.get("src") if source else "") or "").strip()
+    else:
+        inner = BeautifulSoup(player.get("data-html") or "", "html.parser").find("iframe")
+        url = (inner.get("src") or "").strip() if inner else ""
+    # Players are often given without a scheme ("//www.youtube.com/embed/...").
+    return f"https:{url}" if url.startswith("//") else url
 
 
 def _caption(img, top):
