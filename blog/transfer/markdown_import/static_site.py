@@ -158,7 +158,6 @@ class StaticSiteImporter:
     def __init__(self, directory, report, images, blog, authors_index, default_author=""):
         self.directory = Path(directory)
         self.report = report
-        self.images = images
         self.blog = blog
         self.default_author = default_author
         self.resolver = AuthorResolver(SOURCE, report, images, authors_index)
