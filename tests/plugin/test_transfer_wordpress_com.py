@@ -8,10 +8,8 @@ import datetime
 
 import pytest
 from django.test import Client
-from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from blog.comments.models import ReaderComment
 from blog.models import ArticlePage
 from blog.transfer.models import ImportRecord
 
@@ -26,14 +24,8 @@ def import_com(tree, tmp_path):
 @pytest.mark.django_db
 def test_every_post_comes_in_with_its_comments_and_old_links(import_com):
     output = import_com()
-    assert ArticlePage.objects.count() == 7
-    assert ArticlePage.objects.filter(live=True).count() == 5
-    # Approved, replies and held comments; the pingback is left out.
-    assert ReaderComment.objects.count() == 5
+    # (test_transfer_real_exports.py counts the articles, comments and redirects.)
     assert "pingbacks and trackbacks (1)" in output
-    # Each live or scheduled post's permalink and /?p= link (one and the same for the
-    # scheduled post, whose permalink WordPress gives as /?p=).
-    assert Redirect.objects.count() == 11
     response = Client().get("/2024/09/12/a-rolled-towel-and-a-long-exhale/")
     assert response.status_code == 301
     assert response["Location"] == article("a-rolled-towel-and-a-long-exhale").url
