@@ -62,3 +62,18 @@ def test_titles_names_pictures_and_videos_are_read_as_squarespace_writes_them(im
     assert untitled.title == "Cold hands grip harder than they need to"
     draft = ArticlePage.objects.get(slug="shoulder-blades-draft")
     assert not draft.live and not Redirect.objects.filter(redirect_page=draft).exists()
+
+
+@pytest.mark.django_db
+def test_the_featured_picture_is_the_attachment_after_its_post(tree, tmp_path):
+    """Squarespace's export may name no _thumbnail_id: the picture attached to the post,
+    in the item after it, is its featured picture all the same."""
+    from .transfer_helpers import FIXTURES, wxr_import
+
+    text = (FIXTURES / "squarespace.xml").read_text(encoding="utf-8")
+    thumbnail = text[text.index("      <wp:postmeta>") : text.index("      <wp:comment>")]
+    (tmp_path / "squarespace.xml").write_text(text.replace(thumbnail, ""), encoding="utf-8")
+    squarespace_export(tmp_path)  # the pictures
+    wxr_import(tmp_path / "squarespace.xml", tmp_path / "pictures")()
+    page = ArticlePage.objects.get(slug="neck-tension-at-the-desk")
+    assert page.image is not None and page.image.title == "neck-stretch"

@@ -175,7 +175,8 @@ def squarespace_export(tmp_path):
 
 
 def wxr_import(name, media):
-    """import_wordpress of the fixture ``name``, its pictures read from ``media`` only."""
+    """import_wordpress of ``name`` (a fixture, or a path), its pictures read from ``media``
+    only."""
     export = FIXTURES / name
     return functools.partial(
         run, "import_wordpress", str(export), media_dir=str(media), no_fetch=True

@@ -169,7 +169,11 @@ class PostReader:
         return urljoin(self.export.site + "/", src) if src else ""
 
     def hero(self, post):
+        """The featured picture: the attachment _thumbnail_id names; in a Squarespace export,
+        which may name none, the picture attached to the post (the item after it)."""
         attachment = self.export.attachments.get((post.meta.get("_thumbnail_id") or "").strip())
+        if attachment is None and not self.export.from_wordpress:
+            attachment = next(iter(self.export.attached_images(post.id)), None)
         if attachment is None or not attachment.url:
             return None
         return ImageRef(
