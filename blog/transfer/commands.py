@@ -96,6 +96,40 @@ class ImportCommand(BaseCommand):
             help=_("Show a progress bar even when the output is not a terminal."),
         )
 
+    def add_skip_invalid_argument(self, parser, items):
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help=_(
+                "Import what can be read and report the %(items)s that cannot; without it, "
+                "nothing is imported while any cannot be read."
+            )
+            % {"items": items},
+        )
+
+    def check_problems(self, problems, report, kind="article"):
+        """Every item that cannot be read, found before anything is written, listed at once
+        with its reason: an error (nothing written) unless --skip-invalid, which reports them
+        as failures and imports the rest."""
+        if not problems:
+            return
+        if not self.options["skip_invalid"]:
+            lines = [f"  {label}: {reason}" for label, reason in problems]
+            raise CommandError(
+                "\n".join(
+                    [
+                        _(
+                            "%(n)d items cannot be read, so nothing was imported (add "
+                            "--skip-invalid to import the rest):"
+                        )
+                        % {"n": len(problems)},
+                        *lines,
+                    ]
+                )
+            )
+        for label, reason in problems:
+            report.fail(kind, label, reason)
+
     def add_picture_arguments(self, parser, media_dir_help):
         """``--authors-index``, ``--media-dir`` and ``--no-fetch``: for the imports that make
         author profiles and bring pictures with the posts."""

@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from django.utils.text import Truncator
 from markdownify import MarkdownConverter
 
+from . import embeds
+
 ALLOWED_TAGS = {
     "a",
     "abbr",
@@ -60,20 +62,22 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 BLOCK_START = re.compile(
     r"^\s*<(p|h[1-6]|ul|ol|li|blockquote|figure|div|table|pre|hr|dl|section|!--)\b", re.I
 )
-# WordPress's classic editor wraps captioned images in a shortcode, not a <figure>.
-CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.S | re.I)
-IMG_TAG = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.S | re.I)
 BLANK_LINES = re.compile(r"\n{3,}")
+# Where lazy-loading markup keeps a picture's address until a script moves it to src.
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-image", "data-orig-file")
 
 
 @dataclass(frozen=True)
 class ImageRef:
-    """An image named by another blog: where it is, and the words that stand for it."""
+    """An image named by another blog: where it is, and the words that stand for it. A
+    picture with a ``fallback`` (a gallery's, a Markdown file's) that cannot be had becomes
+    a link to that address instead of being left out."""
 
     src: str
     alt: str = ""
     caption: str = ""
     title: str = ""
+    fallback: str = ""
 
 
 def autop(html):
@@ -92,17 +96,6 @@ def autop(html):
         else:
             out.append("<p>" + chunk.replace("\n", "<br>\n") + "</p>")
     return "\n".join(out)
-
-
-def expand_captions(html):
-    def figure(match):
-        inner = match[1]
-        found = IMG_TAG.match(inner)
-        if not found:
-            return inner
-        return f"<figure>{found[1]}<figcaption>{found[2].strip()}</figcaption></figure>"
-
-    return CAPTION_SHORTCODE.sub(figure, html)
 
 
 def sanitise(html):
@@ -142,19 +135,80 @@ def summary_from_html(html, length=300):
     return Truncator(" ".join(soup.get_text(" ").split())).chars(length)
 
 
-def _image(img, caption=""):
+def _image(img, caption="", gallery=False):
+    """The ImageRef of an <img>; a gallery's pictures become links when they cannot be had,
+    as a [gallery]'s do."""
+    src = (img.get("src") or "").strip()
     return ImageRef(
-        src=(img.get("src") or "").strip(),
+        src=src,
         alt=" ".join((img.get("alt") or "").split()),
         caption=" ".join(caption.split()),
         title=" ".join((img.get("title") or "").split()),
+        fallback=src if gallery else "",
     )
+
+
+def _media_link(url):
+    """What stands in for an embedded player: a paragraph with a link to its media."""
+    return BeautifulSoup(embeds.media_html(embeds.watch_url(url)), "html.parser").p
+
+
+def prepare(html):
+    """What the sanitiser would lose, made into plain HTML first: lazy-loaded pictures (a
+    ``data-src`` and no ``src``, with a copy in <noscript>: Squarespace, lazy-load plugins)
+    get their address; players (<iframe>, <audio>, <video>, Squarespace's video blocks)
+    from a known media host, or of a media file, become links to their media. Other
+    iframes go, as the sanitiser would drop them."""
+    soup = BeautifulSoup(html, "html.parser")
+    copies = set()  # what <noscript> shows in place of a lazy-loaded picture
+    for noscript in soup.find_all("noscript"):
+        copies.update(img.get("src") for img in noscript.find_all("img"))
+        noscript.unwrap()
+    for img in soup.find_all("img", src=False):
+        src = next((img.get(name) for name in LAZY_SOURCES if img.get(name)), "")
+        if src in copies:
+            img.decompose()
+        else:
+            img["src"] = src
+    # Squarespace's video blocks keep the player's markup, escaped, in data-html.
+    players = soup.find_all(["iframe", "audio", "video"]) + soup.find_all(attrs={"data-html": True})
+    for player in players:
+        url = _player_url(player)
+        if url and embeds.is_media(embeds.watch_url(url)):
+            player.replace_with(_media_link(url))
+        elif player.name == "iframe":
+            player.decompose()
+    return str(soup)
+
+
+def _player_url(player):
+    if player.name in ("iframe", "audio", "video"):
+        source = player.find("source")
+        url = (player.get("src") or (source.get("src") if source else "") or "").strip()
+    else:
+        inner = BeautifulSoup(player.get("data-html") or "", "html.parser").find("iframe")
+        url = (inner.get("src") or "").strip() if inner else ""
+    # Players are often given without a scheme ("//www.youtube.com/embed/...").
+    return f"https:{url}" if url.startswith("//") else url
+
+
+def _caption(img, top):
+    """The caption of the figure that holds ``img`` alone, below or at ``top``."""
+    for figure in img.find_parents("figure"):
+        if len(figure.find_all("img")) > 1:
+            return ""
+        caption = figure.find("figcaption", recursive=False)
+        if caption is not None:
+            return caption.get_text(" ")
+        if figure is top:
+            break
+    return ""
 
 
 def split_html(html):
     """The post as a list of Markdown texts and ImageRefs, in reading order. Images inside
     a paragraph follow it; a <figure>'s caption goes with its image."""
-    soup = BeautifulSoup(sanitise(expand_captions(autop(html or ""))), "html.parser")
+    soup = BeautifulSoup(sanitise(prepare(autop(html or ""))), "html.parser")
     parts, pending = [], []
 
     def flush():
@@ -175,9 +229,11 @@ def split_html(html):
             continue
         refs = []
         if node.name == "figure":
-            caption = node.find("figcaption")
-            text = caption.get_text(" ") if caption else ""
-            refs = [_image(img, text if index == 0 else "") for index, img in enumerate(images)]
+            # A gallery's figure holds a figure per picture, and its own caption last.
+            refs = [_image(img, _caption(img, node), gallery=len(images) > 1) for img in images]
+            caption = node.find("figcaption", recursive=False)
+            if len(images) > 1 and caption is not None and caption.get_text(strip=True):
+                pending.append(f"<p>{caption.decode_contents()}</p>")
             node.decompose()
         else:
             for img in images:

@@ -24,6 +24,23 @@ MAX_BYTES = 25 * 1024 * 1024
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 # WordPress serves resized copies as name-300x200.jpg beside the original name.jpg.
 SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
+# WordPress.com's image CDN (Photon) serves i0.wp.com/<host>/<path> for <host>/<path>.
+PHOTON = re.compile(r"^i\d\.wp\.com$")
+# Hosts that resize by query string (?w=1024, ?format=1500w): without it, the original.
+RESIZING_HOSTS = (".files.wordpress.com", ".wp.com", "squarespace-cdn.com", "squarespace.com")
+
+
+def original_location(location):
+    """The address of the original of a picture a CDN serves resized: WordPress.com's
+    Photon (i0.wp.com) and ?w= sizes, Squarespace's ?format= sizes."""
+    parts = urlsplit(location)
+    host = (parts.hostname or "").lower()
+    if PHOTON.match(host):
+        inner_host, _slash, path = parts.path.lstrip("/").partition("/")
+        return f"https://{inner_host}/{path}" if inner_host and path else location
+    if parts.query and host.endswith(RESIZING_HOSTS):
+        return parts._replace(query="").geturl()
+    return location
 
 
 class ImageUnavailable(Exception):
@@ -66,7 +83,7 @@ class ImageStore:
     def local_candidates(self, location):
         if self.media_dir is None:
             return []
-        path = unquote(urlsplit(location).path)
+        path = unquote(urlsplit(original_location(location)).path)
         if "/wp-content/uploads/" in path:
             path = path.split("/wp-content/uploads/", 1)[1]
         relative = posixpath.normpath(path.lstrip("/"))
@@ -97,6 +114,7 @@ class ImageStore:
             raise ImageUnavailable(_("not in the media folder"))
         if not self.fetch:
             raise ImageUnavailable(_("not in the media folder, and fetching is off"))
+        location = original_location(location)
         try:
             with self.session.get(location, timeout=TIMEOUT, stream=True) as response:
                 if response.status_code != 200:

@@ -44,3 +44,20 @@ def remember(source, key, obj, digest=""):
             "digest": digest,
         },
     )
+
+
+def take_over(source, former, key, child_key):
+    """The record kept under an earlier key (``former``), moved to ``key`` with the records
+    of its children (``child_key(parent_key, id)``: its comments), or None if there is none.
+    """
+    found = record(source, former)
+    if found is None:
+        return None
+    prefix = child_key(former, "")
+    children = list(ImportRecord.objects.filter(source=source, key__startswith=prefix))
+    for child in children:
+        child.key = clip(child_key(key, child.key.removeprefix(prefix)))
+    ImportRecord.objects.bulk_update(children, ["key"])
+    found.key = clip(key)
+    found.save(update_fields=["key"])
+    return found

@@ -17,6 +17,9 @@ KIND_LABELS = {
     "comment": gettext_lazy("Comments"),
     "image": gettext_lazy("Images"),
     "redirect": gettext_lazy("Redirects"),
+    "file": gettext_lazy("Files"),
+    # Shortcodes, Liquid tags and Hugo shortcodes taken out of the text (by name).
+    "markup": gettext_lazy("Shortcodes and tags"),
     "item": gettext_lazy("Other items"),
 }
 OUTCOME_LABELS = {

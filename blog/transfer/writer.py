@@ -2,115 +2,22 @@
 comments and old links), each in a transaction of its own, so one broken post never stops a
 run nor leaves half an article behind."""
 
-import datetime as dt
-import hashlib
-import json
-from dataclasses import dataclass, field
+import posixpath
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
-from django.utils.text import Truncator, slugify
+from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageViewRestriction
 
-from blog.comments.invalidation import comments_changed
-from blog.comments.models import ReaderComment
 from blog.models import ArticleAuthor, ArticlePage, ArticleReference, ArticleTechnique, AuthorPage
 
 from . import records
+from .articles import clip, make_slug, short_text, unchanged
+from .comment_writer import CommentWriter, comment_key
 from .html import ImageRef
-from .models import ImportRecord
 from .report import CREATED, SKIPPED, UPDATED
-
-
-def unchanged():
-    return _("unchanged since the last import")
-
-
-@dataclass
-class CommentData:
-    id: str
-    parent: str
-    name: str
-    email: str
-    body: str
-    status: str
-    created_at: dt.datetime
-
-
-@dataclass
-class ArticleData:
-    """An article as an importer read it, before it is written."""
-
-    key: str
-    title: str
-    slug: str
-    summary: str
-    # Markdown texts, ImageRefs and (block type, value) pairs for the other blocks.
-    parts: list
-    live: bool = True
-    date: dt.date | None = None
-    published_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    authors: list = field(default_factory=list)  # AuthorPages
-    techniques: list = field(default_factory=list)  # TechniquePages
-    tags: list = field(default_factory=list)
-    image: ImageRef | None = None
-    reviewer: AuthorPage | None = None
-    last_reviewed: dt.date | None = None
-    review_interval_months: int | None = None  # None: the site's
-    show_contents: bool = True
-    references: list = field(default_factory=list)  # dicts: citation, url, doi
-    comments_open: bool | None = None
-    comments: list = field(default_factory=list)  # CommentData
-    old_urls: list = field(default_factory=list)
-    # Anything else whose change should update the article (the pictures' file hashes).
-    extra: list = field(default_factory=list)
-
-    @property
-    def label(self):
-        return f"{self.title or _('(no title)')} [{self.key}]"
-
-    def digest(self):
-        def plain(part):
-            if isinstance(part, ImageRef):
-                return ["image", part.src, part.alt, part.caption]
-            if isinstance(part, tuple):
-                block_type, value = part
-                value = {k: getattr(v, "pk", v) for k, v in value.items()}
-                return [block_type, value]
-            return part
-
-        data = {
-            "title": self.title,
-            "slug": self.slug,
-            "summary": self.summary,
-            "parts": [plain(part) for part in self.parts],
-            "live": self.live,
-            "date": self.date,
-            "published_at": self.published_at,
-            "modified_at": self.modified_at,
-            "authors": [a.pk for a in self.authors],
-            "techniques": [t.pk for t in self.techniques],
-            "tags": sorted(self.tags),
-            "image": [self.image.src, self.image.alt] if self.image else None,
-            "reviewer": self.reviewer.pk if self.reviewer else None,
-            "last_reviewed": self.last_reviewed,
-            "references": self.references,
-            "comments_open": self.comments_open,
-            "extra": self.extra,
-        }
-        # Later fields count only when set: earlier imports' digests stay valid.
-        if self.review_interval_months is not None:
-            data["review_interval_months"] = self.review_interval_months
-        if not self.show_contents:
-            data["show_contents"] = False
-        return fingerprint(data)
-
-
-def fingerprint(data):
-    text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def describe(error):
@@ -137,19 +44,18 @@ def unique_slug(parent, wanted, exclude_pk=None):
     return slug
 
 
-def make_slug(text, fallback="post"):
-    return slugify(text or "", allow_unicode=True)[:240].strip("-") or fallback
+def image_value(image, ref):
+    return {
+        "image": {"image": image.pk, "alt_text": ref.alt, "decorative": not ref.alt},
+        "caption": clip(ref.caption, 250),
+    }
 
 
-def short_text(text, length):
-    """``text`` on one line, cut to ``length`` characters."""
-    return Truncator(" ".join((text or "").split())).chars(length)
-
-
-def clip(text, length):
-    """``text`` as it is, unless it is longer than ``length``."""
-    text = text or ""
-    return text if len(text) <= length else Truncator(text).chars(length)
+def fallback_link(ref):
+    """A picture that could not be had, as a Markdown link to where it was."""
+    text = ref.alt or ref.caption or posixpath.basename(urlsplit(ref.fallback).path)
+    text = (text or ref.fallback).replace("[", "\\[").replace("]", "\\]")
+    return f"[{text}]({ref.fallback.replace(' ', '%20').replace(')', '%29')})"
 
 
 class PageWriter:
@@ -196,7 +102,7 @@ class ArticleWriter(PageWriter):
         self.merge_markdown = merge_markdown
         self.site = blog.get_site()
         self.match_slugs = match_slugs
-        self.touched_comment_pages = set()
+        self.comment_writer = CommentWriter(source, report)
 
     def unchanged(self, data):
         """Whether ``data`` was imported before as it is (so its pictures need no fetching)."""
@@ -209,6 +115,8 @@ class ArticleWriter(PageWriter):
 
     def _write(self, data, pending):
         found = records.record(self.source, data.key)
+        if found is None and data.former_key:
+            found = records.take_over(self.source, data.former_key, data.key, comment_key)
         page = records.target(found, ArticlePage)
         if page is None and self.match_slugs:
             page = ArticlePage.objects.child_of(self.blog).filter(slug=data.slug).first()
@@ -225,10 +133,11 @@ class ArticleWriter(PageWriter):
                 page = self.update(page, data, body, image)
                 self.report.count("article", UPDATED)
             records.remember(self.source, data.key, page, digest)
-            if page.live:
+            self.restrict(page, data.password)
+            if page.live or data.go_live_at:
                 self.redirects(page, data.old_urls)
         if data.comments:
-            self.comments(page, data)
+            self.comment_writer.write(page, data)
         return page
 
     # The page
@@ -239,16 +148,12 @@ class ArticleWriter(PageWriter):
             if isinstance(part, ImageRef):
                 image = self.image(part, pending)
                 if image is not None:
-                    value = {
-                        "image": {
-                            "image": image.pk,
-                            "alt_text": part.alt,
-                            "decorative": not part.alt,
-                        },
-                        "caption": clip(part.caption, 250),
-                    }
-                    blocks.append({"type": "image", "value": value})
-            elif isinstance(part, tuple):
+                    blocks.append({"type": "image", "value": image_value(image, part)})
+                    continue
+                if not part.fallback:
+                    continue  # left out: the reason is reported
+                part = fallback_link(part)
+            if isinstance(part, tuple):
                 block_type, value = part
                 value = {k: getattr(v, "pk", v) for k, v in value.items()}
                 blocks.append({"type": block_type, "value": value})
@@ -267,6 +172,7 @@ class ArticleWriter(PageWriter):
         page.title = clip(data.title, 255) or _("(no title)")
         page.summary = clip(data.summary, 300) or page.title
         page.date = data.date
+        page.go_live_at = data.go_live_at
         page.body = body
         page.image = image
         page.image_alt = clip(data.image.alt, 255) if (image and data.image) else ""
@@ -301,10 +207,14 @@ class ArticleWriter(PageWriter):
         revision = page.save_revision()
         if data.live:
             self.publish(page, revision, data.published_at, data.modified_at)
+        elif data.go_live_at:
+            revision.publish()  # Wagtail keeps it for the go-live date
         return page
 
     def update(self, page, data, body, image):
         page = ArticlePage.objects.get(pk=page.pk)
+        if page.live and not data.live:
+            page.unpublish()  # a draft or scheduled again
         self.fill(page, data, body, image)
         if page.slug != data.slug:
             self.set_slug(page, data)
@@ -312,9 +222,32 @@ class ArticleWriter(PageWriter):
         revision = page.save_revision()
         if data.live:
             self.publish(page, revision, data.published_at, data.modified_at)
-        elif page.live:
-            page.unpublish()
+        elif data.go_live_at:
+            revision.publish()  # Wagtail keeps it for the go-live date
         return page
+
+    def restrict(self, page, password):
+        """A password-protected post stays behind its password: Wagtail's own password view
+        restriction. One that lost its password keeps the restriction (it may be the site
+        owner's): lifting it is left to a person, and said."""
+        restriction = PageViewRestriction.objects.filter(
+            page=page, restriction_type=PageViewRestriction.PASSWORD
+        ).first()
+        if password and restriction is None:
+            PageViewRestriction.objects.create(
+                page=page, restriction_type=PageViewRestriction.PASSWORD, password=password
+            )
+        elif password and restriction.password != password:
+            restriction.password = password
+            restriction.save()
+        elif not password and restriction is not None:
+            self.report.warn(
+                _(
+                    "%(title)s has no password on the old blog any more, but it still has one "
+                    "here: remove it under Privacy in Wagtail if it should be public."
+                )
+                % {"title": page.title}
+            )
 
     # Old links
 
@@ -345,112 +278,8 @@ class ArticleWriter(PageWriter):
 
     # Comments
 
-    def comment_key(self, data, comment):
-        return f"{data.key}#comment-{comment.id}"
-
-    def comments(self, page, data):
-        """Create the post's comments level by level (each reply after its parent, so it
-        takes the parent's thread), and update those imported before if they changed."""
-        keys = {
-            comment.id: records.clip(self.comment_key(data, comment)) for comment in data.comments
-        }
-        found = {
-            record.key: record
-            for record in ImportRecord.objects.filter(source=self.source, key__in=keys.values())
-        }
-        existing = ReaderComment.objects.in_bulk([record.object_id for record in found.values()])
-        made = {}  # comment id -> ReaderComment
-        by_id = {comment.id: comment for comment in data.comments}
-        for comment in data.comments:
-            record = found.get(keys[comment.id])
-            if record is not None and record.object_id in existing:
-                made[comment.id] = existing[record.object_id]
-
-        def depth(comment, seen=()):
-            parent = by_id.get(comment.parent)
-            if parent is None or comment.id in seen:
-                return 1
-            return depth(parent, (*seen, comment.id)) + 1
-
-        levels = {}
-        for comment in data.comments:
-            levels.setdefault(depth(comment), []).append(comment)
-        changed = False
-        new_records, updated_records = [], []
-        for level in sorted(levels):
-            fresh = []
-            for comment in levels[level]:
-                digest = fingerprint(
-                    [
-                        comment.parent,
-                        comment.name,
-                        comment.email,
-                        comment.body,
-                        comment.status,
-                        comment.created_at,
-                    ]
-                )
-                obj = made.get(comment.id)
-                if obj is not None:
-                    record = found[keys[comment.id]]
-                    if record.digest == digest:
-                        self.report.count("comment", SKIPPED, unchanged())
-                        continue
-                    self.fill_comment(obj, comment)
-                    obj.save()
-                    record.digest = digest
-                    updated_records.append(record)
-                    self.report.count("comment", UPDATED)
-                    changed = True
-                    continue
-                obj = ReaderComment(page_id=page.pk)
-                self.fill_comment(obj, comment)
-                obj.reply_to(made.get(comment.parent))
-                fresh.append((comment, obj, digest))
-            if not fresh:
-                continue
-            objects = [obj for _comment, obj, _digest in fresh]
-            if connection.features.can_return_rows_from_bulk_insert:
-                ReaderComment.objects.bulk_create(objects)
-            else:  # pragma: no cover (every database Django supports here returns them)
-                for obj in objects:
-                    obj.save()
-            for comment, obj, digest in fresh:
-                made[comment.id] = obj
-                new_records.append((keys[comment.id], obj, digest))
-            self.report.count("comment", CREATED, number=len(fresh))
-            changed = True
-        if new_records:
-            content_type = records.ContentType.objects.get_for_model(ReaderComment)
-            stale = [key for key, _obj, _digest in new_records if key in found]
-            ImportRecord.objects.filter(source=self.source, key__in=stale).delete()
-            ImportRecord.objects.bulk_create(
-                ImportRecord(
-                    source=self.source,
-                    key=key,
-                    content_type=content_type,
-                    object_id=obj.pk,
-                    digest=digest,
-                )
-                for key, obj, digest in new_records
-            )
-        if updated_records:
-            ImportRecord.objects.bulk_update(updated_records, ["digest"])
-        if changed:
-            self.touched_comment_pages.add(page.pk)
-
-    def fill_comment(self, obj, comment):
-        obj.name = short_text(comment.name, 80) or _("Anonymous")
-        obj.email = comment.email
-        obj.body = comment.body
-        obj.status = comment.status
-        obj.created_at = comment.created_at
-
     def finish(self):
-        """After the run: the pages whose comments changed show them (page cache tags)."""
-        pages = set(self.touched_comment_pages)
-        if pages:
-            transaction.on_commit(lambda: comments_changed(pages))
+        self.comment_writer.finish()
 
 
 class AuthorResolver(PageWriter):

@@ -94,3 +94,30 @@ def test_a_dry_run_fetches_nothing(tree, tmp_path, served):
     run("import_wordpress", str(wxr_on(served, tmp_path)), dry_run=True)
     assert served.requests == []
     assert not get_image_model().objects.exists()
+
+
+@pytest.mark.parametrize(
+    "served, original",
+    [
+        # WordPress.com's Photon CDN, and its ?w= sizes.
+        (
+            "https://i0.wp.com/notes.files.wordpress.com/2024/09/towel.jpg?ssl=1",
+            "https://notes.files.wordpress.com/2024/09/towel.jpg",
+        ),
+        (
+            "https://notes.files.wordpress.com/2024/09/towel.jpg?w=1024",
+            "https://notes.files.wordpress.com/2024/09/towel.jpg",
+        ),
+        # Squarespace's ?format= sizes.
+        (
+            "https://images.squarespace-cdn.com/content/v1/5f52/1600-ABC/mat.jpg?format=1500w",
+            "https://images.squarespace-cdn.com/content/v1/5f52/1600-ABC/mat.jpg",
+        ),
+        # Anyone else's query may be part of the address.
+        ("https://example.org/image.php?id=4", "https://example.org/image.php?id=4"),
+    ],
+)
+def test_a_picture_a_cdn_serves_resized_is_read_as_its_original(served, original):
+    from blog.transfer.images import original_location
+
+    assert original_location(served) == original

@@ -230,6 +230,38 @@ def test_a_broken_file_is_a_clear_error_before_anything_is_written(tree, tmp_pat
 
 
 @pytest.mark.django_db
+def test_a_date_written_as_jekyll_writes_it_is_read(tree, tmp_path):
+    """Regression: "date must be a date (YYYY-MM-DD)" stopped the import at the first
+    file with Jekyll's date form, quoted or not, and nothing came in."""
+    (tmp_path / "articles").mkdir()
+    for slug, date in (("quoted", '"2013-05-06 02:12:52 +0200"'), ("bare", "2013-05-07 08:00:00")):
+        (tmp_path / f"articles/{slug}.md").write_text(
+            f"---\ntitle: {slug.title()}\ndate: {date}\n---\nBody.\n"
+        )
+    run("import_markdown", str(tmp_path))
+    assert ArticlePage.objects.get(slug="quoted").date == datetime.date(2013, 5, 6)
+    assert ArticlePage.objects.get(slug="bare").date == datetime.date(2013, 5, 7)
+
+
+@pytest.mark.django_db
+def test_every_broken_file_is_listed_and_skip_invalid_imports_the_rest(tree, tmp_path):
+    build_blog(tree)
+    run("export_markdown", str(tmp_path))
+    empty_the_site(tree)
+    (tmp_path / "articles/broken.md").write_text("---\ntitle: [unclosed\n---\n")
+    (tmp_path / "authors/nameless.md").write_text("---\nslug: nameless\n---\n")
+    with pytest.raises(CommandError) as raised:
+        run("import_markdown", str(tmp_path))
+    assert "2 items cannot be read" in str(raised.value)
+    assert "articles/broken.md" in str(raised.value)
+    assert "authors/nameless.md: name is missing" in str(raised.value)
+    assert not ArticlePage.objects.exists()
+    output = run("import_markdown", str(tmp_path), skip_invalid=True)
+    assert ArticlePage.objects.count() == 2
+    assert "2 items failed; everything else was imported." in output
+
+
+@pytest.mark.django_db
 def test_export_will_not_overwrite_without_being_asked(tree, tmp_path):
     build_blog(tree)
     run("export_markdown", str(tmp_path))

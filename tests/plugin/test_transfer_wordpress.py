@@ -271,16 +271,16 @@ def test_dry_run_says_what_would_happen_and_changes_nothing(tree, knots, media):
 
 @pytest.mark.django_db
 def test_one_broken_post_is_reported_and_leaves_nothing_behind(tree, knots, media, monkeypatch):
-    from blog.transfer.writer import ArticleWriter
+    from blog.transfer.comment_writer import CommentWriter
 
-    real = ArticleWriter.comments
+    real = CommentWriter.write
 
     def fail_on_the_russian_post(self, page, data):
-        if data.key == "http://old-blog.test/?p=46":
+        if data.key == "http://old-blog.test#post:46":
             raise RuntimeError("the database went away")
         return real(self, page, data)
 
-    monkeypatch.setattr(ArticleWriter, "comments", fail_on_the_russian_post)
+    monkeypatch.setattr(CommentWriter, "write", fail_on_the_russian_post)
     output = import_wxr(media)
     assert "Failed: Массаж шеи: короткая заметка" in output
     assert "the database went away" in output
@@ -289,7 +289,7 @@ def test_one_broken_post_is_reported_and_leaves_nothing_behind(tree, knots, medi
     assert not Redirect.objects.filter(old_path__contains="2024/06/01").exists()
     assert ArticlePage.objects.filter(live=True).count() == 3  # the others all came in
 
-    monkeypatch.setattr(ArticleWriter, "comments", real)
+    monkeypatch.setattr(CommentWriter, "write", real)
     import_wxr(media)  # the next run brings it in
     assert article("массаж-шеи").live
 

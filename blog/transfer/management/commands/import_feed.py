@@ -4,12 +4,13 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from blog.transfer.articles import ArticleData, make_slug
 from blog.transfer.commands import ImportCommand, authors_index, find_blog
 from blog.transfer.feeds import FeedError, load, parse_feed
 from blog.transfer.html import ImageRef, html_to_text, split_html, summary_from_html
 from blog.transfer.images import ImageStore
 from blog.transfer.report import SKIPPED
-from blog.transfer.writer import ArticleData, ArticleWriter, AuthorResolver, make_slug
+from blog.transfer.writer import ArticleWriter, AuthorResolver
 
 SOURCE = "feed"
 

@@ -1,7 +1,7 @@
-"""Reading a folder of Markdown files (blog.transfer.markdown_files) into the site:
-techniques first, then authors, then articles, then the techniques' links to each other.
-Each file is keyed on its slug, so importing again updates, and an unchanged file changes
-nothing (not even a new revision)."""
+"""Our own Markdown files (read by own_files.py) written into the site: techniques first,
+then authors, then articles, then the techniques' links to each other. Each file is keyed
+on its slug, so importing again updates, and an unchanged file changes nothing (not even a
+new revision)."""
 
 import datetime
 from pathlib import Path
@@ -12,180 +12,16 @@ from django.utils.translation import gettext as _
 from blog.models import AuthorPage, AuthorSpecialty
 from therapies.models import RelatedTechnique, TechniqueBenefit, TechniquePage, TechniqueReference
 
-from . import records
-from .html import ImageRef
-from .markdown_files import FrontMatterError, file_digest, read_file, text_to_body
-from .report import CREATED, SKIPPED, UPDATED
-from .writer import ArticleData, ArticleWriter, PageWriter, fingerprint, unchanged
+from .. import records
+from ..articles import ArticleData, fingerprint, unchanged
+from ..html import ImageRef
+from ..markdown_files import file_digest, text_to_body
+from ..report import CREATED, SKIPPED, UPDATED
+from ..writer import ArticleWriter, PageWriter
+from .own_files import ContentError
 
 SOURCE = "markdown"
 PUBLISHED_AT = datetime.time(9, 0)
-
-
-class ContentError(Exception):
-    pass
-
-
-def _list(data, key, path):
-    value = data.get(key) or []
-    if not isinstance(value, list):
-        raise ContentError(_("%(path)s: %(key)s must be a list") % {"path": path, "key": key})
-    return value
-
-
-def _text(data, key, path, required=False):
-    value = data.get(key)
-    if value is None:
-        if required:
-            raise ContentError(_("%(path)s: %(key)s is missing") % {"path": path, "key": key})
-        return ""
-    if isinstance(value, int | float | datetime.date):
-        value = str(value)
-    if not isinstance(value, str):
-        raise ContentError(_("%(path)s: %(key)s must be text") % {"path": path, "key": key})
-    return value
-
-
-def _date(data, key, path):
-    value = data.get(key)
-    if value is None or isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError as error:
-        raise ContentError(
-            _("%(path)s: %(key)s must be a date (YYYY-MM-DD)") % {"path": path, "key": key}
-        ) from error
-
-
-def _months(data, key, path):
-    """A number of months from 1 to 120, or None when not given."""
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
-        raise ContentError(
-            _("%(path)s: %(key)s must be a number of months from 1 to 120")
-            % {"path": path, "key": key}
-        )
-    return value
-
-
-def _references(data, path):
-    rows = []
-    for row in _list(data, "references", path):
-        if not isinstance(row, dict) or not row.get("citation"):
-            raise ContentError(_("%(path)s: each reference needs a citation") % {"path": path})
-        rows.append(
-            {
-                "citation": str(row["citation"]),
-                "url": str(row.get("url") or ""),
-                "doi": str(row.get("doi") or ""),
-            }
-        )
-    return rows
-
-
-def read_article(path):
-    data, body = read_file(path)
-    return {
-        "path": str(path),
-        "title": _text(data, "title", path, required=True),
-        "slug": _text(data, "slug", path) or Path(path).stem,
-        "date": _date(data, "date", path),
-        "draft": bool(data.get("draft", False)),
-        "summary": _text(data, "summary", path),
-        "authors": [str(slug) for slug in _list(data, "authors", path)],
-        "techniques": [str(slug) for slug in _list(data, "techniques", path)],
-        "tags": [str(tag) for tag in _list(data, "tags", path)],
-        "image": _text(data, "image", path),
-        "image_alt": _text(data, "image_alt", path),
-        "reviewer": _text(data, "reviewer", path) or None,
-        "last_reviewed": _date(data, "last_reviewed", path),
-        "review_interval_months": _months(data, "review_interval_months", path),
-        "show_contents": bool(data.get("show_contents", True)),
-        "references": _references(data, path),
-        "comments_open": bool(data.get("comments_open", True)),
-        "body": body,
-    }
-
-
-def read_technique(path):
-    data, _body = read_file(path)
-    benefits = []
-    for row in _list(data, "benefits", path):
-        if not isinstance(row, dict) or not row.get("label"):
-            raise ContentError(
-                _("%(path)s: each benefit needs a label and an explanation") % {"path": path}
-            )
-        benefits.append((str(row["label"]), str(row.get("explanation") or "")))
-    return {
-        "path": str(path),
-        "title": _text(data, "title", path, required=True),
-        "slug": _text(data, "slug", path) or Path(path).stem,
-        "draft": bool(data.get("draft", False)),
-        "summary": _text(data, "summary", path),
-        "image": _text(data, "image", path),
-        "image_alt": _text(data, "image_alt", path),
-        "benefits": benefits,
-        "references": _references(data, path),
-        "related": [str(slug) for slug in _list(data, "related", path)],
-        **{
-            name: _text(data, name, path)
-            for name in ("what_it_is", "how_it_works", "safety", "evidence")
-        },
-    }
-
-
-def read_author(path):
-    data, body = read_file(path)
-    return {
-        "path": str(path),
-        "name": _text(data, "name", path, required=True),
-        "slug": _text(data, "slug", path) or Path(path).stem,
-        "draft": bool(data.get("draft", False)),
-        "credentials": _text(data, "credentials", path),
-        "short_bio": _text(data, "short_bio", path),
-        "image": _text(data, "image", path),
-        "image_alt": _text(data, "image_alt", path),
-        "specialties": [str(slug) for slug in _list(data, "specialties", path)],
-        "long_bio": body,
-    }
-
-
-def read_folder(directory):
-    """Every file of the folder, read and checked before anything is written:
-    {"techniques": [...], "authors": [...], "articles": [...]}, or ContentError."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise ContentError(_("%(path)s is not a folder") % {"path": directory})
-    found = {}
-    for kind, reader in (
-        ("techniques", read_technique),
-        ("authors", read_author),
-        ("articles", read_article),
-    ):
-        items = []
-        for path in sorted((directory / kind).glob("*.md")):
-            try:
-                items.append(reader(path))
-            except FrontMatterError as error:
-                raise ContentError(str(error)) from error
-        slugs = [item["slug"] for item in items]
-        duplicates = sorted({slug for slug in slugs if slugs.count(slug) > 1})
-        if duplicates:
-            raise ContentError(
-                _("%(path)s: the slug %(slug)s is used twice")
-                % {"path": directory / kind, "slug": duplicates[0]}
-            )
-        found[kind] = items
-    if not any(found.values()):
-        raise ContentError(
-            _("%(path)s holds no articles/, techniques/ or authors/ folder of .md files")
-            % {"path": directory}
-        )
-    found["articles"].sort(key=lambda item: (item["date"] or datetime.date.max, item["slug"]))
-    return found
 
 
 class MarkdownImporter(PageWriter):
