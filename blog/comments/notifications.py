@@ -25,10 +25,9 @@ from blog.core.outbox.tasks import send_notice
 from blog.core.sites import absolute_url
 
 from .admin.access import url_name
-from .links import LIFETIMES, link
 from .models import Commenter, ReaderComment
 from .moderators import moderators
-from .reader_links import reader_link
+from .signed_links import LIFETIMES, link, reader_link
 from .subscriptions import reply_notices
 
 

@@ -1,6 +1,6 @@
 """Who is told of a reply, and how readers stop being told: unsubscribing from every reply
 e-mail, or muting one conversation. Each reply e-mail carries a link for both
-(blog.comments.reader_links); the views are in blog.comments.views.links."""
+(blog.comments.signed_links); the views are in blog.comments.views.links."""
 
 from dataclasses import dataclass
 

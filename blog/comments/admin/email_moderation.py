@@ -5,7 +5,7 @@ comment, the action, the moderator and the comment's status when the e-mail went
 leads here, behind the admin's login: GET shows the comment and a button, and changes nothing;
 the POST (CSRF-protected like every admin form) moderates. The link works only for the
 moderator it was sent to, while they may moderate the comment, for three days
-(links.LIFETIMES), and once: when the comment is no longer in the status it was sent about,
+(signed_links.LIFETIMES), and once: when the comment is no longer in the status it was sent about,
 the link is spent.
 """
 
@@ -17,11 +17,11 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..links import LinkError, read_token
+from ..link_problems import ADMIN_TEMPLATE, link_problem
 from ..models import ReaderComment
 from ..moderation import ACTIONS as MODERATION_ACTIONS
 from ..moderation import moderate
-from ..views.link_problems import ADMIN_TEMPLATE, link_problem
+from ..signed_links import LinkError, read_token
 from .access import CommentPageMixin, forbidden, may_moderate_comment
 from .views import DONE
 

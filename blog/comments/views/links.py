@@ -2,8 +2,8 @@
 conversation, asking for one's data, downloading it and erasing it.
 
 A GET only shows what the link would do, with a button; the POST does it. A link that is
-forged is a 400 page, one that expired or was used up a 410 (views.link_problems). None of
-these pages is ever cached: each is for one reader.
+forged is a 400 page, one that expired or was used up a 410 (blog.comments.link_problems).
+None of these pages is ever cached: each is for one reader.
 """
 
 from django.http import HttpResponseRedirect
@@ -15,12 +15,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import personal_data, subscriptions
-from ..links import LinkError
+from ..link_problems import link_problem
 from ..models import ReaderComment
 from ..my_data import DataRequestForm, request_links
-from ..reader_links import read_reader_token
+from ..signed_links import LinkError, read_reader_token
 from ..submission import RateLimited
-from .link_problems import link_problem
 
 
 def _my_data_url():

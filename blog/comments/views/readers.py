@@ -12,22 +12,11 @@ from django.views.decorators.http import require_http_methods
 
 from .. import commenter, confirmation, own, reports
 from ..identity import ip_hash
-from ..links import LinkError, read_token
+from ..link_problems import link_problem
 from ..models import CommentReport, DiscussionSettings, ReaderComment
-from .link_problems import link_problem
+from ..signed_links import comment_from_link
 
 Status = ReaderComment.Status
-
-
-def comment_from_link(purpose, token):
-    """(comment, None) for a working link, or (None, what is wrong with it)."""
-    try:
-        payload = read_token(purpose, token)
-    except LinkError as error:
-        return None, error
-    comment = ReaderComment.objects.select_related("page").filter(pk=payload.get("comment"))
-    comment = comment.first()
-    return (comment, None) if comment is not None else (None, "used")
 
 
 def rules_for(request):
