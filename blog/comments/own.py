@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import notifications
+from .exceptions import NotYours, TooLate
 from .invalidation import comments_changed
 from .models import ReaderComment
 from .session import own_comment_ids
@@ -21,14 +22,6 @@ from .session import own_comment_ids
 Status = ReaderComment.Status
 # What a writer may still change: not what a moderator turned down, nor what is gone.
 CHANGEABLE = (Status.PENDING, Status.APPROVED, Status.UNCONFIRMED)
-
-
-class NotYours(Exception):
-    """Nothing shows the comment is the requester's."""
-
-
-class TooLate(Exception):
-    """The site's edit window for this comment has closed (or it cannot change any more)."""
 
 
 def editable_until(comment, rules):
@@ -50,8 +43,8 @@ def editable_ids(request, comments, rules):
 
 
 def check(request, comment, rules, by_link=False):
-    """Raise unless the requester may change ``comment`` now: theirs by their session or,
-    ``by_link``, by the signed link a view has already read."""
+    """Raise NotYours or TooLate unless the requester may change ``comment`` now: theirs by
+    their session or, ``by_link``, by the signed link a view has already read."""
     if not by_link and comment.pk not in own_comment_ids(request):
         raise NotYours
     if not is_editable(comment, rules):

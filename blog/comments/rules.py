@@ -2,8 +2,6 @@
 
 import re
 
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .models import ReaderComment
@@ -56,48 +54,3 @@ def judge(comment, rules, *, filled_too_fast=False, known_commenter=False):
     if rules.auto_approve_returning and known_commenter:
         return Verdict(Status.APPROVED, _("returning commenter"))
     return Verdict(Status.PENDING, _("awaits moderation"))
-
-
-def _email_digest(email):
-    """An e-mail address as a cache key holds it: a keyed hash, so that no cache (Redis, a
-    dump of it) ever lists readers' addresses, and erasing a reader leaves none behind."""
-    if not email:
-        return ""
-    return salted_hmac("blog.comments.rate", email.strip().lower(), algorithm="sha256").hexdigest()
-
-
-class RateLimit:
-    """Fixed-window counters in Django's cache, per hashed address and per hashed e-mail."""
-
-    #: What is counted: posting comments here; subclasses count other requests apart.
-    scope = "post"
-
-    def __init__(self, rules):
-        self.window = rules.rate_limit_window_minutes * 60
-        self.limits = {"ip": rules.rate_limit_per_ip, "email": rules.rate_limit_per_email}
-
-    def _keys(self, ip_hash, email):
-        values = {"ip": ip_hash, "email": _email_digest(email)}
-        return {
-            kind: f"blog:comments:rate:{self.scope}:{kind}:{value}"
-            for kind, value in values.items()
-            if value and self.limits[kind]
-        }
-
-    def exceeded(self, ip_hash, email):
-        keys = self._keys(ip_hash, email)
-        counts = cache.get_many(keys.values())
-        return any(counts.get(key, 0) >= self.limits[kind] for kind, key in keys.items())
-
-    def count(self, ip_hash, email):
-        for key in self._keys(ip_hash, email).values():
-            # add() starts the window; incr() is atomic on Redis and local memory.
-            if not cache.add(key, 1, self.window):
-                try:
-                    cache.incr(key)
-                except ValueError:  # expired between add() and incr()
-                    cache.add(key, 1, self.window)
-
-    @property
-    def retry_after(self):
-        return self.window

@@ -6,23 +6,15 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from . import commenter, notifications
+from . import commenter, limits, notifications
+from .exceptions import RateLimited
 from .identity import user_agent
 from .invalidation import comments_changed
 from .models import ReaderComment
-from .rules import RateLimit, judge
+from .rules import judge
 from .session import remember
 
 Status = ReaderComment.Status
-
-
-class RateLimited(Exception):
-    """The reader posted too many comments lately; they may try again after ``retry_after``
-    seconds."""
-
-    def __init__(self, retry_after):
-        super().__init__(retry_after)
-        self.retry_after = retry_after
 
 
 @dataclass
@@ -38,8 +30,8 @@ def submit_comment(request, form):
     rules give it. Raises ``RateLimited`` when the reader's address or e-mail posted too many
     comments lately; nothing is stored then."""
     rules = form.rules
-    limit = RateLimit(rules)
-    if limit.exceeded(form.ip_hash, form.cleaned_data["email"]):
+    limit = limits.posting(rules)
+    if limit.exceeded(ip=form.ip_hash, email=form.cleaned_data["email"]):
         raise RateLimited(limit.retry_after)
     comment = form.save(commit=False)
     verdict = judge(
@@ -64,7 +56,7 @@ def submit_comment(request, form):
     with transaction.atomic(savepoint=False):
         comment.save()
         tell(comment, verdict, rules)
-    limit.count(form.ip_hash, comment.email)
+    limit.count(ip=form.ip_hash, email=comment.email)
     if comment.status != Status.SPAM:
         remember(request, comment)  # theirs to see while it waits, and to change for a while
     return Submission(comment, verdict.reason)

@@ -9,6 +9,7 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..exceptions import CannotReply
 from ..models import ReaderComment
 from ..replies import answer, may_answer
 from .access import forbidden, listing_url, may_moderate_comment, safe_next_url
@@ -53,7 +54,7 @@ class ReplyView(WagtailAdminTemplateMixin, FormView):
             reply = answer(
                 self.request.user, self.comment.page, self.comment, form.cleaned_data["body"]
             )
-        except ValueError as refusal:
+        except CannotReply as refusal:
             form.add_error(None, str(refusal))
             return self.form_invalid(form)
         message = _("Your reply to %(name)s is published.") % {"name": self.comment.name}

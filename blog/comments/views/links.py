@@ -15,11 +15,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import personal_data, subscriptions
+from ..exceptions import RateLimited
 from ..link_problems import link_problem
 from ..models import ReaderComment
 from ..my_data import DataRequestForm, request_links
 from ..signed_links import LinkError, read_reader_token
-from ..submission import RateLimited
 
 
 def _my_data_url():

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import commenter, pages
 from ..discussion import Discussion
+from ..exceptions import CannotReply, RateLimited
 from ..forms import AuthorReplyForm, ReaderCommentForm, form_token
 from ..identity import ip_hash
 from ..models import DiscussionSettings, ReaderComment
 from ..replies import answer, may_answer
-from ..submission import RateLimited, submit_comment
+from ..submission import submit_comment
 from ..threads import CommentNode
 
 
@@ -81,7 +82,7 @@ def post_author_reply(request, page, rules):
         return invalid(request, page, form)
     try:
         reply = answer(request.user, page, form.cleaned_data["parent"], form.cleaned_data["body"])
-    except ValueError as refusal:
+    except CannotReply as refusal:
         return refuse(request, page, 400, str(refusal), form)
     return accepted(request, page, reply, rules)
 

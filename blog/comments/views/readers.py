@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from .. import commenter, confirmation, own, reports
+from ..exceptions import NotYours, TooLate, TooManyReports
 from ..identity import ip_hash
 from ..link_problems import link_problem
 from ..models import CommentReport, DiscussionSettings, ReaderComment
@@ -85,9 +86,9 @@ def change_own(request, comment, token):
     rules = rules_for(request)
     try:
         own.check(request, comment, rules, by_link=token is not None)
-    except own.NotYours:
+    except NotYours:
         return refused(request, comment, _("Only the person who wrote a comment may change it."))
-    except own.TooLate:
+    except TooLate:
         return refused(request, comment, _("This comment can no longer be changed."))
     initial = {"body": comment.edited_body or comment.body}
     form = EditForm(request.POST or None, rules=rules, initial=initial)
@@ -138,7 +139,7 @@ def report(request, comment_id):
         try:
             reason, rules = form.cleaned_data["reason"], rules_for(request)
             reports.report(comment, reason, reporter(request), rules)
-        except reports.TooManyReports:
+        except TooManyReports:
             context["message"] = _("You have sent many reports lately. Please try again later.")
             return TemplateResponse(request, "wellness_comments/report.html", context, status=429)
         return TemplateResponse(request, "wellness_comments/reported.html", context)
