@@ -11,7 +11,7 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from blog.core import sessions
 
-        from . import moderators, notifications  # noqa: F401 (notifications registers notices)
+        from .moderation import moderators, notifications  # noqa: F401 (registers notices)
         from .session import PAGES_SESSION_KEY, SESSION_KEY, own_page_ids
 
         # A reader's own comments make only the pages they are on personal: everywhere else

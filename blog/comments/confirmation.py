@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import notifications
 from .models import Commenter, ReaderComment
+from .moderation import notifications
 from .session import remember
 
 Status = ReaderComment.Status
@@ -29,6 +29,7 @@ def confirm(request, comment, rules):
     ReaderComment.objects.filter(pk=comment.pk).update(status=Status.PENDING)
     comment.status = Status.PENDING
     remember(request, comment)
-    if rules.notify_moderators:
-        notifications.notify_moderators(comment, _("awaits moderation"), occasion="confirmed")
+    notifications.notify_moderators(
+        comment, _("awaits moderation"), occasion=notifications.CONFIRMED, rules=rules
+    )
     return comment

@@ -7,8 +7,8 @@ from blog.core.converters import parse_id
 from .forms import ReaderCommentForm
 from .in_context import comment_in_context, thread_ids
 from .models import DiscussionSettings
+from .moderation.replies import may_answer
 from .own import editable_ids
-from .replies import may_answer
 from .session import has_own_comments_on
 from .threads import PAGE_PARAM, comment_threads, public_comments
 

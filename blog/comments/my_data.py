@@ -8,11 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from . import notifications
 from .exceptions import RateLimited
 from .identity import ip_hash
 from .limits import DATA_REQUESTS
 from .models import Commenter
+from .moderation import notifications
 from .personal_data import has_data
 
 

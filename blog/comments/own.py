@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import notifications
 from .exceptions import NotYours, TooLate
 from .invalidation import comments_changed
 from .models import ReaderComment
+from .moderation import notifications
 from .session import own_comment_ids
 
 Status = ReaderComment.Status
@@ -65,14 +65,10 @@ def edit(comment, body, rules):
         comment.urgent = True
         fields.append("urgent")
     comment.save(update_fields=fields)
-    if urgent:
-        notifications.notify_moderators(
-            comment, _("speaks of self-harm or suicide"), True, notifications.now_occasion("edited")
-        )
-    elif comment.status == Status.APPROVED and rules.notify_moderators:
-        notifications.notify_moderators(
-            comment, _("edited by its writer"), occasion=notifications.now_occasion("edited")
-        )
+    reason = _("speaks of self-harm or suicide") if urgent else _("edited by its writer")
+    notifications.notify_moderators(
+        comment, reason, urgent=urgent, occasion=notifications.EDITED, rules=rules
+    )
     return comment
 
 

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from . import commenter, limits, notifications
+from . import commenter, limits
 from .exceptions import RateLimited
 from .identity import user_agent
 from .invalidation import comments_changed
 from .models import ReaderComment
+from .moderation import notifications
 from .rules import judge
 from .session import remember
 
@@ -64,18 +65,16 @@ def submit_comment(request, form):
 
 def tell(comment, verdict, rules):
     """Whoever needs to know of the new ``comment``: its page's readers (a published
-    comment), the writer of the comment it answers, the writer (to confirm), moderators."""
+    comment), the writer of the comment it answers, the writer (to confirm), moderators
+    (``notifications.should_notify()`` decides)."""
     if comment.status == Status.APPROVED:
         comments_changed({comment.page_id})
         if comment.parent_id:
             notifications.reply_published(comment)
     elif comment.status == Status.UNCONFIRMED:
         notifications.ask_to_confirm(comment)
-    elif comment.urgent:
-        # Whatever the site's switch for e-mail to moderators says: someone may be in danger.
-        notifications.notify_moderators(comment, verdict.reason, urgent=True)
-    elif comment.status == Status.PENDING and rules.notify_moderators:
-        notifications.notify_moderators(comment, verdict.reason)
+    else:
+        notifications.notify_moderators(comment, verdict.reason, urgent=comment.urgent, rules=rules)
 
 
 def needs_confirmation(request, rules, comment):

@@ -9,7 +9,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from blog.comments.models import ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation.moderate import moderate
 
 from .browsing import PASSWORD, comment_on, sign_in
 from .conftest import wait_for_server

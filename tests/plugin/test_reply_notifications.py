@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from blog.comments import notifications, replies
 from blog.comments.models import Commenter, MutedThread, ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation import notifications, replies
+from blog.comments.moderation.moderate import moderate
 
 from ..comments import known_commenter, make_comment, post, rules
 from ..links import forged, issued_long_ago, link_to, links_in, path_of, sent_mail

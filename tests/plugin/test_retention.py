@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, Page, Site
 
 from blog.comments.models import CommentReport, DiscussionSettings, ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation.moderate import moderate
 from blog.comments.retention import PURGE_LOG_ACTION
 from blog.core.outbox.models import MailDelivery, address_digest
 

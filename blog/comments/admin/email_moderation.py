@@ -19,10 +19,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..link_problems import ADMIN_TEMPLATE, link_problem
 from ..models import ReaderComment
-from ..moderation import ACTIONS as MODERATION_ACTIONS
-from ..moderation import moderate
+from ..moderation.moderate import ACTIONS as MODERATION_ACTIONS
+from ..moderation.moderate import moderate
+from ..moderation.permissions import may_moderate_comment
 from ..signed_links import LinkError, read_token
-from .access import CommentPageMixin, forbidden, may_moderate_comment
+from .access import CommentPageMixin, forbidden
 from .views import DONE
 
 ACTIONS = ("approve", "spam")

@@ -25,16 +25,15 @@ from wagtail.admin.widgets.button import Button
 
 from .. import personal_data
 from ..models import ReaderComment
-from ..permissions import MODERATE_PERMISSION, policy
-from .access import (
-    CommentPageMixin,
-    forbidden,
-    listing_url,
+from ..moderation.permissions import (
+    MODERATE_PERMISSION,
     may_moderate,
     may_moderate_comment,
     moderatable,
+    policy,
     url_name,
 )
+from .access import CommentPageMixin, forbidden, listing_url
 
 NOTHING_LEFT = _("The data of this comment’s writer was erased already: there is nothing left.")
 

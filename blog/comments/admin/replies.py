@@ -11,8 +11,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..exceptions import CannotReply
 from ..models import ReaderComment
-from ..replies import answer, may_answer
-from .access import forbidden, listing_url, may_moderate_comment, safe_next_url
+from ..moderation.permissions import may_moderate_comment
+from ..moderation.replies import answer, may_answer
+from .access import forbidden, listing_url, safe_next_url
 
 
 class ReplyForm(forms.Form):

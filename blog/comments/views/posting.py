@@ -14,7 +14,7 @@ from ..exceptions import CannotReply, RateLimited
 from ..forms import AuthorReplyForm, ReaderCommentForm, form_token
 from ..identity import ip_hash
 from ..models import DiscussionSettings, ReaderComment
-from ..replies import answer, may_answer
+from ..moderation.replies import answer, may_answer
 from ..submission import submit_comment
 from ..threads import CommentNode
 

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .. import commenter, confirmation, own, reports
+from .. import commenter, confirmation, own
 from ..exceptions import NotYours, TooLate, TooManyReports
 from ..identity import ip_hash
 from ..link_problems import link_problem
 from ..models import CommentReport, DiscussionSettings, ReaderComment
+from ..moderation import reports
 from ..signed_links import comment_from_link
 
 Status = ReaderComment.Status

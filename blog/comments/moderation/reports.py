@@ -8,11 +8,11 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..exceptions import TooManyReports
+from ..invalidation import comments_changed
+from ..limits import REPORTS
+from ..models import CommentReport, ReaderComment
 from . import notifications
-from .exceptions import TooManyReports
-from .invalidation import comments_changed
-from .limits import REPORTS
-from .models import CommentReport, ReaderComment
 
 Status = ReaderComment.Status
 
@@ -36,7 +36,8 @@ def report(comment, reason, reporter, rules):
             notifications.notify_moderators(
                 comment,
                 _("hidden after reports from readers"),
-                occasion=notifications.now_occasion("hidden"),
+                occasion=notifications.HIDDEN,
+                rules=rules,
             )
     return created
 
