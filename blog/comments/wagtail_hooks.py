@@ -5,13 +5,13 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from . import personal_data, retention
 from .admin.bulk_actions import BULK_ACTIONS
 from .admin.panels import PendingCommentsPanel
 from .admin.viewset import ReaderCommentViewSet
 from .models import ReaderComment
 from .moderation import moderate
 from .moderation.permissions import may_moderate, policy
+from .readers import personal_data, retention
 
 # Before anything asks Wagtail for the policy, or it would make a plain model one.
 register_permission_policy(ReaderComment, policy)

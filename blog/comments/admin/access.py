@@ -1,6 +1,6 @@
 """Who gets in, and where they go afterwards: shared by every moderation view. Who may
-moderate which comments, and the screens' URL names, are blog.comments.moderation.permissions'
-(code outside the admin needs them too)."""
+moderate which comments, and the screens' URL names, live in
+blog.comments.moderation.permissions: code outside the admin needs them too."""
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse

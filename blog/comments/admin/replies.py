@@ -1,5 +1,5 @@
 """Answering a reader from the moderation listing: the page's author, or a moderator, writes
-a reply that is published at once under their byline (blog.comments.replies)."""
+a reply that is published at once under their byline (blog.comments.moderation.replies)."""
 
 from django import forms
 from django.http import HttpResponseRedirect

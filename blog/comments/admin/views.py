@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin import messages
 
-from .. import in_context
+from ..display import in_context
 from ..models import ReaderComment
 from ..moderation.moderate import ACTIONS, moderate
 from ..moderation.permissions import may_moderate, may_moderate_comment, policy, url_name

@@ -177,7 +177,7 @@ class ReplyPublished(CommentNotice):
             },
             recipient,
             # RFC 2369 and RFC 8058: mail programs offer "Unsubscribe", and POST
-            # "List-Unsubscribe=One-Click" to the link (blog.comments.views.links).
+            # "List-Unsubscribe=One-Click" to the link (blog.comments.readers.views).
             headers={
                 "List-Unsubscribe": f"<{unsubscribe_url}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -305,7 +305,7 @@ def ask_to_confirm(comment):
 
 @register
 class DataLinks(Notice):
-    """A reader asked for their data (blog.comments.my_data)."""
+    """A reader asked for their data (blog.comments.readers.data_requests)."""
 
     kind = "my-data"
     description = _("Links to a reader's data")

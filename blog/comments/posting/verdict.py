@@ -1,10 +1,11 @@
-"""The site owner's rules, applied to a comment that passed the form's validation."""
+"""The verdict on a new comment: the site owner's rules (its DiscussionSettings, which code
+calls ``rules``) applied to a comment that passed the form's validation."""
 
 import re
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import ReaderComment
+from ..models import ReaderComment
 
 Status = ReaderComment.Status
 LINK_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -29,7 +30,7 @@ def judge(comment, rules, *, filled_too_fast=False, known_commenter=False):
     """Decide a new comment's status. Nothing is public unless a rule says so.
 
     ``known_commenter``: the browser that sent it posted an approved comment with the same
-    address before (blog.comments.commenter), which is what auto-approval trusts.
+    address before (blog.comments.posting.known_commenter), which is what auto-approval trusts.
 
     A comment that speaks of self-harm or suicide (the site's safeguarding phrases) is held
     and urgent whatever else it holds, spam words included: a person in crisis who

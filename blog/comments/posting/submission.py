@@ -1,19 +1,20 @@
-"""Taking in a reader's comment, beside ``moderation.moderate()``: the rate limits, the site
-owner's rules, storing it, and telling whoever needs to know. The posting view validates the
-form, calls ``submit_comment()`` and answers."""
+"""Taking in a reader's comment: the rate limits, the site owner's rules, storing it, and
+telling whoever needs to know. The posting view validates the form, calls
+``submit_comment()`` and answers."""
 
 from dataclasses import dataclass
 
 from django.db import transaction
 
-from . import commenter, limits
-from .exceptions import RateLimited
-from .identity import user_agent
-from .invalidation import comments_changed
-from .models import ReaderComment
-from .moderation import notifications
-from .rules import judge
-from .session import remember
+from .. import limits
+from ..exceptions import RateLimited
+from ..identity import user_agent
+from ..invalidation import comments_changed
+from ..models import ReaderComment
+from ..moderation import notifications
+from ..readers.own_comments import remember
+from . import known_commenter
+from .verdict import judge
 
 Status = ReaderComment.Status
 
@@ -40,7 +41,9 @@ def submit_comment(request, form):
         rules,
         filled_too_fast=form.filled_too_fast,
         known_commenter=rules.auto_approve_returning
-        and commenter.vouches_for(request, comment.email, confirmed=rules.require_confirmation),
+        and known_commenter.vouches_for(
+            request, comment.email, confirmed=rules.require_confirmation
+        ),
     )
     if form.is_bot or verdict.dropped:
         return Submission(None, verdict.reason)
@@ -86,5 +89,5 @@ def needs_confirmation(request, rules, comment):
         rules.require_confirmation
         and not comment.urgent
         and comment.status in (Status.PENDING, Status.APPROVED)
-        and not commenter.confirmed_here(request, comment.email)
+        and not known_commenter.confirmed_here(request, comment.email)
     )

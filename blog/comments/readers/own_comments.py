@@ -1,6 +1,8 @@
-"""A reader's own comment: for a while after posting (the site's edit window), its writer may
-change or remove it. Their session proves it is theirs (blog.comments.session), and so does
-the signed link in their confirmation e-mail.
+"""A reader's own comments. Their session remembers the comments they posted (only they see
+the ones awaiting moderation, and the pages holding them are built for them alone), and for
+a while after posting (the site's edit window) they may change or remove them: their
+session proves a comment is theirs, and so does the signed link in their confirmation
+e-mail.
 
 An edit to an approved comment goes back to moderation: the text a moderator approved stays
 public until they approve the new one. A removed comment that has replies keeps its place
@@ -13,13 +15,51 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .exceptions import NotYours, TooLate
-from .invalidation import comments_changed
-from .models import ReaderComment
-from .moderation import notifications
-from .session import own_comment_ids
+from ..exceptions import NotYours, TooLate
+from ..invalidation import comments_changed
+from ..models import ReaderComment
+from ..moderation import notifications
 
 Status = ReaderComment.Status
+SESSION_KEY = "wellness_own_comments"
+# The pages those comments are on: where a page must be built for this reader alone.
+PAGES_SESSION_KEY = "wellness_own_comment_pages"
+REMEMBERED = 20  # comments, and pages, a session remembers
+
+
+def own_comment_ids(request):
+    session = getattr(request, "session", None)
+    if session is None or SESSION_KEY not in session:  # no session cookie: nothing to read
+        return []
+    return session[SESSION_KEY]
+
+
+def own_page_ids(session):
+    """The ids of the pages holding this session's own comments; None when the session has
+    comments of its own but predates the pages being remembered (any page may hold one)."""
+    if SESSION_KEY not in session:
+        return set()
+    pages = session.get(PAGES_SESSION_KEY)
+    return None if pages is None else set(pages)
+
+
+def has_own_comments_on(request, page):
+    session = getattr(request, "session", None)
+    if session is None:
+        return False
+    pages = own_page_ids(session)
+    return pages is None or page.pk in pages
+
+
+def remember(request, comment):
+    ids = [*own_comment_ids(request), comment.pk][-REMEMBERED:]
+    pages = own_page_ids(request.session) or set()
+    request.session[SESSION_KEY] = ids
+    request.session[PAGES_SESSION_KEY] = sorted({*pages, comment.page_id})[-REMEMBERED:]
+
+
+# Changing or removing them -------------------------------------------------------------
+
 # What a writer may still change: not what a moderator turned down, nor what is gone.
 CHANGEABLE = (Status.PENDING, Status.APPROVED, Status.UNCONFIRMED)
 

@@ -5,7 +5,7 @@ who is told of a reply is decided in blog.comments.moderation.notifications."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import Commenter, MutedThread, ReaderComment
+from ..models import Commenter, MutedThread, ReaderComment
 
 
 def unsubscribe(commenter):

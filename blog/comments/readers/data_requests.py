@@ -1,6 +1,6 @@
 """A reader asks for their data: they type their e-mail address on /comments/my-data/, and
 if it wrote comments here, we e-mail it a signed link to download them and one to erase
-them (blog.comments.views.links). The page answers the same either way, so it never tells
+them (blog.comments.readers.views). The page answers the same either way, so it never tells
 anyone whether an address commented; rate limits keep it from being used to flood inboxes.
 """
 
@@ -8,11 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from .exceptions import RateLimited
-from .identity import ip_hash
-from .limits import DATA_REQUESTS
-from .models import Commenter
-from .moderation import notifications
+from ..exceptions import RateLimited
+from ..identity import ip_hash
+from ..limits import DATA_REQUESTS
+from ..models import Commenter
+from ..moderation import notifications
 from .personal_data import has_data
 
 
