@@ -217,7 +217,7 @@ def measure_first_views(manifest, runs):
     from wagtail.models import Site
 
     from blog.comments.models import ReaderComment
-    from blog.comments.moderation import moderate
+    from blog.comments.moderation.moderate import moderate
     from blog.models import ArticlePage
 
     site = Site.objects.get(is_default_site=True)

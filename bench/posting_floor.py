@@ -34,9 +34,9 @@ def comment_form(request, page_id):
 
 def post_comment(request, page_id):
     # Imported here: this module is the settings too, read before the apps are ready.
-    from blog.comments import session
     from blog.comments.identity import ip_hash, user_agent
     from blog.comments.models import ReaderComment
+    from blog.comments.readers import own_comments
 
     comment = ReaderComment.objects.create(
         page_id=page_id,
@@ -46,7 +46,7 @@ def post_comment(request, page_id):
         ip_hash=ip_hash(request),
         user_agent=user_agent(request),
     )
-    session.remember(request, comment)
+    own_comments.remember(request, comment)
     response = HttpResponseRedirect(f"/{page_id}/#comment-{comment.pk}")
     response.status_code = 303
     return response

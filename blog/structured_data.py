@@ -1,7 +1,7 @@
 """schema.org structured data for articles and their authors (blog.core.structured_data
 has the shared parts and says how it is serialised)."""
 
-from blog.comments.structured_data import reader_comment
+from blog.comments.display.structured_data import reader_comment
 from blog.core.structured_data import SCHEMA_ORG, absolute_image_url, citation, publisher
 
 

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
 
-from blog.comments.forms import TOKEN_SALT
 from blog.comments.models import DiscussionSettings, ReaderComment
+from blog.comments.posting.form import TOKEN_SALT
 
 
 def token(article, age=60):
@@ -66,7 +66,7 @@ _earlier = itertools.count(1)
 
 def known_commenter(article, email="rowan@example.com", ip="198.51.100.20"):
     """A reader's browser that posted a comment with ``email``, since approved by a moderator:
-    the browser auto-approval may trust (blog.comments.commenter)."""
+    the browser auto-approval may trust (blog.comments.posting.known_commenter)."""
     client = Client()
     body = f"An earlier comment, number {next(_earlier)}."
     assert post(client, article, email=email, body=body, ip=ip).status_code == 303

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from django.core import mail, signing
 from django.core.signing import b62_encode
 
-from blog.comments.links import LIFETIMES
+from blog.comments.signed_links import LIFETIMES
 
 LINK = re.compile(r"https?://\S+")
 

@@ -11,11 +11,14 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from blog.core import sessions
 
-        from . import moderators, notifications  # noqa: F401 (notifications registers notices)
-        from .session import PAGES_SESSION_KEY, SESSION_KEY, own_page_ids
+        from . import pages
+        from .display.discussion import page_context
+        from .moderation import moderators, notifications  # noqa: F401 (registers notices)
+        from .readers.own_comments import PAGES_SESSION_KEY, SESSION_KEY, own_page_ids
 
         # A reader's own comments make only the pages they are on personal: everywhere else
         # they get the cached pages every reader gets.
         for key in (SESSION_KEY, PAGES_SESSION_KEY):
             sessions.register(key, own_page_ids)
         moderators.connect()
+        pages.show_discussions_with(page_context)

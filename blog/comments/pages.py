@@ -4,8 +4,8 @@ A host page type adds ``CommentablePageMixin`` to its bases (it brings the per-p
 "comments open" switch, so make a migration), puts ``FieldPanel("comments_open")`` among its
 panels, and ``{% load wellness_comments_tags %}{% comments %}`` where the thread and the form
 go in its template. Everything else (posting, the site owner's rules, moderation in the admin,
-e-mail, the page cache) then works for it as for the plugin's articles. Two methods say more
-where the page type knows more: ``comments_since()``, ``pages_authored_by()`` and
+e-mail, the page cache) then works for it as for the plugin's articles. Three methods say
+more where the page type knows more: ``comments_since()``, ``pages_authored_by()`` and
 ``comment_byline()``.
 """
 
@@ -15,7 +15,6 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from blog.core import versioned
@@ -95,13 +94,19 @@ class CommentablePageMixin(models.Model):
         return own | (parent() if parent else set())
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: page models import this module, and what shows a discussion
-        # (forms, permissions, e-mail) needs the models loaded first.
-        from .discussion import discussion_for, is_shared
-
         context = super().get_context(request, *args, **kwargs)
-        # Worked out on first use: the comments every reader sees are kept rendered
-        # (``{% comments %}``), and then nothing else asks for them.
-        context["discussion"] = SimpleLazyObject(lambda: discussion_for(request, self))
-        context["discussion_shared"] = is_shared(request, self)
+        context.update(_discussion_context(request, self))
         return context
+
+
+# What a commentable page's template gets to show its comments: the display room's
+# ``page_context(request, page)`` (blog.comments.display.discussion). Showing a discussion
+# takes every room of the app (the form, the reader's own comments, who may answer), and
+# this contract is the app's base, which imports nothing above it: so the app hands the
+# function over when it is ready (apps.py), before any page is served.
+_discussion_context = None
+
+
+def show_discussions_with(page_context):
+    global _discussion_context  # set once, when the app is ready
+    _discussion_context = page_context

@@ -5,13 +5,13 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from . import moderation, personal_data, retention
-from .admin.access import may_moderate
 from .admin.bulk_actions import BULK_ACTIONS
 from .admin.panels import PendingCommentsPanel
 from .admin.viewset import ReaderCommentViewSet
 from .models import ReaderComment
-from .permissions import policy
+from .moderation import moderate
+from .moderation.permissions import may_moderate, policy
+from .readers import personal_data, retention
 
 # Before anything asks Wagtail for the policy, or it would make a plain model one.
 register_permission_policy(ReaderComment, policy)
@@ -22,7 +22,7 @@ for bulk_action in BULK_ACTIONS:
     # replaces Wagtail's for this model.
     hooks.register("register_bulk_action", bulk_action, order=1)
 
-hooks.register("register_log_actions", moderation.register_log_actions)
+hooks.register("register_log_actions", moderate.register_log_actions)
 
 
 @hooks.register("construct_homepage_panels")

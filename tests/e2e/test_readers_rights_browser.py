@@ -10,7 +10,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from blog.comments.models import ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation.moderate import moderate
 from blog.core.permissions import THERAPISTS
 from blog.models import AuthorPage
 

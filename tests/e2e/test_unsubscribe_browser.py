@@ -9,7 +9,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from blog.comments.models import ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation.moderate import moderate
 
 from .browsing import PASSWORD, comment_on, sign_in
 from .conftest import wait_for_server
@@ -97,7 +97,7 @@ def test_an_unsubscribe_link_stops_further_mail(
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_the_readers_pages_have_no_axe_violations(new_page, article, viewport):
     from blog.comments.models import Commenter
-    from blog.comments.reader_links import reader_link
+    from blog.comments.signed_links import reader_link
 
     from .test_accessibility import AXE, describe_violations
 

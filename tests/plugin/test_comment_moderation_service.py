@@ -1,10 +1,11 @@
-"""blog.comments.moderation: what each action does to comments, the audit log and e-mail."""
+"""blog.comments.moderation.moderate: what each action does to comments, the audit log and
+e-mail."""
 
 from django.core import mail
 from wagtail.models import ModelLogEntry
 
 from blog.comments.models import ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation.moderate import moderate
 
 from ..comments import make_comment, rules
 

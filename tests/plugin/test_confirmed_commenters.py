@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from blog.comments import links as signed_links
+from blog.comments import signed_links
 from blog.comments.models import Commenter, ReaderComment
 
 from ..comments import known_commenter, post, rules

@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from blog.comments import notifications
 from blog.comments.models import ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation import notifications
+from blog.comments.moderation.moderate import moderate
 from blog.core.permissions import MODERATORS
 
 from ..comments import make_comment, post, rules

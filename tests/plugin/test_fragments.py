@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from blog.comments.models import ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation.moderate import moderate
 from blog.core import warming
 
 from ..admin_forms import article_form

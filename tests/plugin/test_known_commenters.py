@@ -4,8 +4,8 @@ import pytest
 from django.core import signing
 from django.test import Client
 
-from blog.comments import commenter
 from blog.comments.models import ReaderComment
+from blog.comments.posting.known_commenter import SALT
 from blog.core.conf import wellness_settings
 
 from ..comments import known_commenter, post, rules
@@ -42,7 +42,7 @@ def test_a_forged_or_borrowed_cookie_is_not_trusted(article, regular):
     forged = [
         "garbage",
         # Signed with another key: what an attacker can make without the site's SECRET_KEY.
-        signing.dumps({"email": "x", "comments": [1]}, key="guess", salt=commenter.SALT),
+        signing.dumps({"email": "x", "comments": [1]}, key="guess", salt=SALT),
         # The attacker's own browser's note, vouching for the attacker's own address.
         known_commenter(article, email="mallory@example.com").cookies[name].value,
     ]

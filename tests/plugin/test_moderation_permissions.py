@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Site
 
 from blog.comments.models import DiscussionSettings, ReaderComment
-from blog.comments.moderation import ACTIONS
+from blog.comments.moderation.moderate import ACTIONS
 from blog.core.permissions import MODERATORS, THERAPISTS
 
 from ..factories import make_article, make_author

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.comments.models import ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation.moderate import moderate
 
 from ..comments import make_comment, post, rules
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from blog.comments.models import DiscussionSettings, ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation.moderate import moderate
 from blog.core.models import HealthDisclaimer
 from blog.models import BlogIndexPage
 

@@ -16,8 +16,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, Site
 
 from blog.comments.models import Commenter, CommentReport, MutedThread, ReaderComment
-from blog.comments.moderation import moderate
-from blog.comments.personal_data import ERASE_LOG_ACTION, EXPORT_LOG_ACTION, erase
+from blog.comments.moderation.moderate import moderate
+from blog.comments.readers.personal_data import ERASE_LOG_ACTION, EXPORT_LOG_ACTION, erase
 from blog.core.models import MailDelivery
 from blog.core.permissions import MODERATORS, THERAPISTS
 

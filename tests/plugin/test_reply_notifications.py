@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from blog.comments import notifications, replies
 from blog.comments.models import Commenter, MutedThread, ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation import notifications, replies
+from blog.comments.moderation.moderate import moderate
 
 from ..comments import known_commenter, make_comment, post, rules
 from ..links import forged, issued_long_ago, link_to, links_in, path_of, sent_mail
@@ -207,7 +207,7 @@ def test_bad_links_are_a_clear_4xx_and_change_nothing(
 def test_links_of_a_reader_whose_data_was_erased_are_spent(
     thread, admin_user, django_capture_on_commit_callbacks
 ):
-    from blog.comments.personal_data import erase
+    from blog.comments.readers.personal_data import erase
 
     _top, reply = thread
     (message,) = approve(django_capture_on_commit_callbacks, reply, admin_user)

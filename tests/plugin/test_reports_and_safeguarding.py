@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.comments.models import CommentReport, ReaderComment
-from blog.comments.moderation import moderate
+from blog.comments.moderation.moderate import moderate
 
 from ..comments import known_commenter, make_comment, post, rules
 

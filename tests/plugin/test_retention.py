@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, Page, Site
 
 from blog.comments.models import CommentReport, DiscussionSettings, ReaderComment
-from blog.comments.moderation import moderate
-from blog.comments.retention import PURGE_LOG_ACTION
+from blog.comments.moderation.moderate import moderate
+from blog.comments.readers.retention import PURGE_LOG_ACTION
 from blog.core.outbox.models import MailDelivery, address_digest
 
 from ..comments import make_comment, rules
@@ -139,7 +139,7 @@ def test_a_purge_costs_a_few_queries_for_ten_or_a_thousand_comments(article):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from blog.comments.retention import BATCH, purge
+    from blog.comments.readers.retention import BATCH, purge
 
     def purge_after(n):
         long_ago = timezone.now() - datetime.timedelta(days=400)

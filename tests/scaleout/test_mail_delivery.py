@@ -18,7 +18,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Site
 
 from blog.comments.models import DiscussionSettings, ReaderComment
-from blog.comments.moderators import moderators
+from blog.comments.moderation.moderators import moderators
 from blog.core.models import MailDelivery
 from blog.core.permissions import MODERATORS
 from blog.models import ArticlePage

@@ -1,4 +1,6 @@
-"""Who gets in, and where they go afterwards: shared by every moderation view."""
+"""Who gets in, and where they go afterwards: shared by every moderation view. Who may
+moderate which comments, and the screens' URL names, live in
+blog.comments.moderation.permissions: code outside the admin needs them too."""
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -7,28 +9,9 @@ from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from ..permissions import MODERATE, policy
+from ..moderation.permissions import may_moderate, may_moderate_comment, url_name
 
-URL_NAMESPACE = "wellness_moderation"
 FORBIDDEN_TEMPLATE = "wellness_comments/admin/403.html"
-
-
-def url_name(view_name):
-    return f"{URL_NAMESPACE}:{view_name}"
-
-
-def moderatable(user):
-    """The comments ``user`` may moderate: all of them for moderators, their pages'
-    for authors where the site allows it, none otherwise."""
-    return policy.instances_user_has_permission_for(user, MODERATE)
-
-
-def may_moderate(user):
-    return policy.user_has_permission(user, MODERATE)
-
-
-def may_moderate_comment(user, comment):
-    return policy.user_has_permission_for_instance(user, MODERATE, comment)
 
 
 def forbidden(request):

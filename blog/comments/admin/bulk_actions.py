@@ -16,10 +16,10 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from blog.core.converters import parse_id
 
 from ..models import ReaderComment
-from ..moderation import moderate
-from ..permissions import policy
+from ..moderation.moderate import moderate
+from ..moderation.permissions import may_moderate, moderatable, policy, url_name
 from . import undo
-from .access import forbidden, may_moderate, moderatable, url_name
+from .access import forbidden
 from .filters import listing_queryset
 
 # The class of the actions undoable for a while afterwards (blog.comments.admin.undo), whose

@@ -9,7 +9,8 @@ from wagtail.snippets.views import chooser
 
 from blog.core.converters import parse_id
 
-from .access import forbidden, may_moderate, moderatable
+from ..moderation.permissions import may_moderate, moderatable
+from .access import forbidden
 
 
 class ModeratorsOnlyMixin:

@@ -4,7 +4,7 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
 
-from .access import url_name
+from ..moderation.permissions import url_name
 from .views import moderation_buttons, reply_url
 
 CSS = {"all": ["wellness/admin/comments.css"]}

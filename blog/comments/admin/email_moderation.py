@@ -1,12 +1,12 @@
 """Approving a comment, or marking it as spam, from the held-comment e-mail.
 
-Each moderator's e-mail carries their own signed links (blog.comments.notifications): the
-comment, the action, the moderator and the comment's status when the e-mail went out. A link
-leads here, behind the admin's login: GET shows the comment and a button, and changes nothing;
-the POST (CSRF-protected like every admin form) moderates. The link works only for the
-moderator it was sent to, while they may moderate the comment, for three days
-(links.LIFETIMES), and once: when the comment is no longer in the status it was sent about,
-the link is spent.
+Each moderator's e-mail carries their own signed links
+(blog.comments.moderation.notifications): the comment, the action, the moderator and the
+comment's status when the e-mail went out. A link leads here, behind the admin's login: GET
+shows the comment and a button, and changes nothing; the POST (CSRF-protected like every
+admin form) moderates. The link works only for the moderator it was sent to, while they may
+moderate the comment, for three days (signed_links.LIFETIMES), and once: when the comment
+is no longer in the status it was sent about, the link is spent.
 """
 
 from django.http import HttpResponseRedirect
@@ -17,12 +17,13 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..links import LinkError, read_token
+from ..link_problems import ADMIN_TEMPLATE, link_problem
 from ..models import ReaderComment
-from ..moderation import ACTIONS as MODERATION_ACTIONS
-from ..moderation import moderate
-from ..views.link_problems import ADMIN_TEMPLATE, link_problem
-from .access import CommentPageMixin, forbidden, may_moderate_comment
+from ..moderation.moderate import ACTIONS as MODERATION_ACTIONS
+from ..moderation.moderate import moderate
+from ..moderation.permissions import may_moderate_comment
+from ..signed_links import LinkError, read_token
+from .access import CommentPageMixin, forbidden
 from .views import DONE
 
 ACTIONS = ("approve", "spam")

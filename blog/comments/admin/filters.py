@@ -11,8 +11,8 @@ from wagtail.models import Page
 from blog.core.converters import parse_id
 
 from ..models import CommentReport, ReaderComment
+from ..moderation.permissions import moderatable
 from ..pages import commentable_models
-from .access import moderatable
 
 SEARCH_FIELDS = ["body", "name", "email"]
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 
-from .access import may_moderate, moderatable
+from ..moderation.permissions import may_moderate, moderatable
 
 _CACHE_ATTRIBUTE = "_wellness_pending_comments"
 

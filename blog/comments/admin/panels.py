@@ -4,8 +4,9 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
+from ..moderation.permissions import moderatable, url_name
 from . import undo
-from .access import listing_url, moderatable, url_name
+from .access import listing_url
 from .columns import CSS
 from .menu import pending_count
 from .views import moderation_buttons

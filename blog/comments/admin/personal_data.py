@@ -1,5 +1,5 @@
 """A moderator acts for the writer of a comment: downloads their data, or erases it
-(blog.comments.personal_data), from the comment's inspect page or the listing's "More" menu.
+(blog.comments.readers.personal_data), from the comment's inspect page or the listing's "More" menu.
 
 - Export: whoever may moderate the comment, and the file holds the writer's comments that
   this user may moderate, nothing else (an author-moderator gets those on their own pages).
@@ -23,18 +23,17 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
-from .. import personal_data
 from ..models import ReaderComment
-from ..permissions import MODERATE_PERMISSION, policy
-from .access import (
-    CommentPageMixin,
-    forbidden,
-    listing_url,
+from ..moderation.permissions import (
+    MODERATE_PERMISSION,
     may_moderate,
     may_moderate_comment,
     moderatable,
+    policy,
     url_name,
 )
+from ..readers import personal_data
+from .access import CommentPageMixin, forbidden, listing_url
 
 NOTHING_LEFT = _("The data of this comment’s writer was erased already: there is nothing left.")
 

@@ -13,10 +13,11 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, DateColumn, StatusTagColumn
 from wagtail.snippets.views import snippets as snippet_views
 
-from .. import reports
 from ..models import ReaderComment
+from ..moderation import reports
+from ..moderation.permissions import moderatable, url_name
 from . import undo
-from .access import ModeratorRequiredMixin, moderatable, url_name
+from .access import ModeratorRequiredMixin
 from .columns import CommentColumn, CommenterColumn, ModerationColumn, NotesColumn, PageColumn
 from .filters import queue_filters
 from .menu import remember_pending_count

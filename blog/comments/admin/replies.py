@@ -1,5 +1,5 @@
 """Answering a reader from the moderation listing: the page's author, or a moderator, writes
-a reply that is published at once under their byline (blog.comments.replies)."""
+a reply that is published at once under their byline (blog.comments.moderation.replies)."""
 
 from django import forms
 from django.http import HttpResponseRedirect
@@ -9,9 +9,11 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..exceptions import CannotReply
 from ..models import ReaderComment
-from ..replies import answer, may_answer
-from .access import forbidden, listing_url, may_moderate_comment, safe_next_url
+from ..moderation.permissions import may_moderate_comment
+from ..moderation.replies import answer, may_answer
+from .access import forbidden, listing_url, safe_next_url
 
 
 class ReplyForm(forms.Form):
@@ -53,7 +55,7 @@ class ReplyView(WagtailAdminTemplateMixin, FormView):
             reply = answer(
                 self.request.user, self.comment.page, self.comment, form.cleaned_data["body"]
             )
-        except ValueError as refusal:
+        except CannotReply as refusal:
             form.add_error(None, str(refusal))
             return self.form_invalid(form)
         message = _("Your reply to %(name)s is published.") % {"name": self.comment.name}

@@ -14,8 +14,9 @@ from django.utils.translation import ngettext, ngettext_lazy
 from django.views import View
 from wagtail.admin import messages
 
-from .. import moderation
-from .access import listing_url, may_moderate, moderatable, safe_next_url
+from ..moderation import moderate
+from ..moderation.permissions import may_moderate, moderatable
+from .access import listing_url, safe_next_url
 
 SESSION_KEY = "wellness_moderation_undo"
 UNDO_WINDOW = datetime.timedelta(minutes=10)
@@ -70,7 +71,7 @@ def offered(request):
         batch = None
     if batch is None or at is None or timezone.now() - at > UNDO_WINDOW:
         return None
-    action, before = moderation.batch_changes(batch, request.user, since=at - CLOCK_SLACK)
+    action, before = moderate.batch_changes(batch, request.user, since=at - CLOCK_SLACK)
     return UndoOffer(action, before) if before else None
 
 
@@ -90,9 +91,7 @@ class UndoView(View):
         if undo is None:
             messages.warning(request, _("There is nothing to undo any more."))
             return HttpResponseRedirect(back)
-        restored = moderation.undo(
-            moderatable(request.user), undo.action, undo.before, request.user
-        )
+        restored = moderate.undo(moderatable(request.user), undo.action, undo.before, request.user)
         messages.success(
             request,
             ngettext(

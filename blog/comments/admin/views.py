@@ -8,19 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin import messages
 
-from .. import in_context
+from ..display import in_context
 from ..models import ReaderComment
-from ..moderation import ACTIONS, moderate
-from ..permissions import policy
+from ..moderation.moderate import ACTIONS, moderate
+from ..moderation.permissions import may_moderate, may_moderate_comment, policy, url_name
 from . import undo
-from .access import (
-    forbidden,
-    listing_url,
-    may_moderate,
-    may_moderate_comment,
-    safe_next_url,
-    url_name,
-)
+from .access import forbidden, listing_url, safe_next_url
 
 # Short labels for buttons that sit next to the comment they act on.
 BUTTON_LABELS = {"approve": _("Approve"), "reject": _("Reject"), "spam": _("Spam")}

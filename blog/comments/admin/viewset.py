@@ -20,8 +20,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from blog.core import converters  # noqa: F401 (registers <wellness_id:...>)
 
 from ..models import ReaderComment
-from ..moderation import moderate
-from .access import URL_NAMESPACE, ModeratorRequiredMixin, moderatable
+from ..moderation.moderate import moderate
+from ..moderation.permissions import URL_NAMESPACE, moderatable
+from .access import ModeratorRequiredMixin
 from .chooser import ReaderCommentChooserViewSet
 from .email_moderation import ModerateFromEmailView
 from .filters import SEARCH_FIELDS, ReaderCommentFilterSet

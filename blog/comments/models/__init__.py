@@ -1,5 +1,5 @@
 from .comments import ReaderComment
-from .discussion import DiscussionSettings
 from .readers import Commenter, CommentReport, MutedThread
+from .settings import DiscussionSettings
 
 __all__ = ["CommentReport", "Commenter", "DiscussionSettings", "MutedThread", "ReaderComment"]

@@ -68,7 +68,7 @@ class ReaderCommentQuerySet(models.QuerySet):
     def visible_to(self, own_ids, moderated_ids=()):
         """Approved comments, plus the reader's own that still wait (for a moderator, or
         for their own confirmation), plus ``moderated_ids`` whatever their status: the
-        thread a moderator looks at in its place (blog.comments.in_context)."""
+        thread a moderator looks at in its place (blog.comments.display.in_context)."""
         waiting = [ReaderComment.Status.PENDING, ReaderComment.Status.UNCONFIRMED]
         shown = Q(status=ReaderComment.Status.APPROVED) | Q(status__in=waiting, pk__in=own_ids)
         if moderated_ids:

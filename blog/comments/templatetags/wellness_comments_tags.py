@@ -5,7 +5,7 @@ from django import template
 
 from blog.core import fragments
 
-from ..discussion import discussion_for
+from ..display.discussion import discussion_for
 from ..rendering import comment_html as render_comment
 
 register = template.Library()

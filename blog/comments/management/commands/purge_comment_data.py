@@ -1,11 +1,11 @@
 """``manage.py purge_comment_data``: drop what each site's Discussion settings say to keep no
-longer (blog.comments.retention). Safe to run from cron as often as you like."""
+longer (blog.comments.readers.retention). Safe to run from cron as often as you like."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ...retention import purge
+from ...readers.retention import purge
 
 
 class Command(BaseCommand):

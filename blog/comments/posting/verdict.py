@@ -1,12 +1,11 @@
-"""The site owner's rules, applied to a comment that passed the form's validation."""
+"""The verdict on a new comment: the site owner's rules (its DiscussionSettings, which code
+calls ``rules``) applied to a comment that passed the form's validation."""
 
 import re
 
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from .models import ReaderComment
+from ..models import ReaderComment
 
 Status = ReaderComment.Status
 LINK_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -31,7 +30,7 @@ def judge(comment, rules, *, filled_too_fast=False, known_commenter=False):
     """Decide a new comment's status. Nothing is public unless a rule says so.
 
     ``known_commenter``: the browser that sent it posted an approved comment with the same
-    address before (blog.comments.commenter), which is what auto-approval trusts.
+    address before (blog.comments.posting.known_commenter), which is what auto-approval trusts.
 
     A comment that speaks of self-harm or suicide (the site's safeguarding phrases) is held
     and urgent whatever else it holds, spam words included: a person in crisis who
@@ -56,48 +55,3 @@ def judge(comment, rules, *, filled_too_fast=False, known_commenter=False):
     if rules.auto_approve_returning and known_commenter:
         return Verdict(Status.APPROVED, _("returning commenter"))
     return Verdict(Status.PENDING, _("awaits moderation"))
-
-
-def _email_digest(email):
-    """An e-mail address as a cache key holds it: a keyed hash, so that no cache (Redis, a
-    dump of it) ever lists readers' addresses, and erasing a reader leaves none behind."""
-    if not email:
-        return ""
-    return salted_hmac("blog.comments.rate", email.strip().lower(), algorithm="sha256").hexdigest()
-
-
-class RateLimit:
-    """Fixed-window counters in Django's cache, per hashed address and per hashed e-mail."""
-
-    #: What is counted: posting comments here; subclasses count other requests apart.
-    scope = "post"
-
-    def __init__(self, rules):
-        self.window = rules.rate_limit_window_minutes * 60
-        self.limits = {"ip": rules.rate_limit_per_ip, "email": rules.rate_limit_per_email}
-
-    def _keys(self, ip_hash, email):
-        values = {"ip": ip_hash, "email": _email_digest(email)}
-        return {
-            kind: f"blog:comments:rate:{self.scope}:{kind}:{value}"
-            for kind, value in values.items()
-            if value and self.limits[kind]
-        }
-
-    def exceeded(self, ip_hash, email):
-        keys = self._keys(ip_hash, email)
-        counts = cache.get_many(keys.values())
-        return any(counts.get(key, 0) >= self.limits[kind] for kind, key in keys.items())
-
-    def count(self, ip_hash, email):
-        for key in self._keys(ip_hash, email).values():
-            # add() starts the window; incr() is atomic on Redis and local memory.
-            if not cache.add(key, 1, self.window):
-                try:
-                    cache.incr(key)
-                except ValueError:  # expired between add() and incr()
-                    cache.add(key, 1, self.window)
-
-    @property
-    def retry_after(self):
-        return self.window

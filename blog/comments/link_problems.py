@@ -5,7 +5,7 @@ short), 410 for one that expired or was used already. Nothing is changed by such
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from ..links import LinkError
+from .signed_links import LinkError
 
 TEMPLATE = "wellness_comments/link_problem.html"
 ADMIN_TEMPLATE = "wellness_comments/admin/link_problem.html"

@@ -1,28 +1,22 @@
-"""Taking in a reader's comment, beside ``moderation.moderate()``: the rate limits, the site
-owner's rules, storing it, and telling whoever needs to know. The posting view validates the
-form, calls ``submit_comment()`` and answers."""
+"""Taking in a reader's comment: the rate limits, the site owner's rules, storing it, and
+telling whoever needs to know. The posting view validates the form, calls
+``submit_comment()`` and answers."""
 
 from dataclasses import dataclass
 
 from django.db import transaction
 
-from . import commenter, notifications
-from .identity import user_agent
-from .invalidation import comments_changed
-from .models import ReaderComment
-from .rules import RateLimit, judge
-from .session import remember
+from .. import limits
+from ..exceptions import RateLimited
+from ..identity import user_agent
+from ..invalidation import comments_changed
+from ..models import ReaderComment
+from ..moderation import notifications
+from ..readers.own_comments import remember
+from . import known_commenter
+from .verdict import judge
 
 Status = ReaderComment.Status
-
-
-class RateLimited(Exception):
-    """The reader posted too many comments lately; they may try again after ``retry_after``
-    seconds."""
-
-    def __init__(self, retry_after):
-        super().__init__(retry_after)
-        self.retry_after = retry_after
 
 
 @dataclass
@@ -38,8 +32,8 @@ def submit_comment(request, form):
     rules give it. Raises ``RateLimited`` when the reader's address or e-mail posted too many
     comments lately; nothing is stored then."""
     rules = form.rules
-    limit = RateLimit(rules)
-    if limit.exceeded(form.ip_hash, form.cleaned_data["email"]):
+    limit = limits.posting(rules)
+    if limit.exceeded(ip=form.ip_hash, email=form.cleaned_data["email"]):
         raise RateLimited(limit.retry_after)
     comment = form.save(commit=False)
     verdict = judge(
@@ -47,7 +41,9 @@ def submit_comment(request, form):
         rules,
         filled_too_fast=form.filled_too_fast,
         known_commenter=rules.auto_approve_returning
-        and commenter.vouches_for(request, comment.email, confirmed=rules.require_confirmation),
+        and known_commenter.vouches_for(
+            request, comment.email, confirmed=rules.require_confirmation
+        ),
     )
     if form.is_bot or verdict.dropped:
         return Submission(None, verdict.reason)
@@ -64,7 +60,7 @@ def submit_comment(request, form):
     with transaction.atomic(savepoint=False):
         comment.save()
         tell(comment, verdict, rules)
-    limit.count(form.ip_hash, comment.email)
+    limit.count(ip=form.ip_hash, email=comment.email)
     if comment.status != Status.SPAM:
         remember(request, comment)  # theirs to see while it waits, and to change for a while
     return Submission(comment, verdict.reason)
@@ -72,18 +68,16 @@ def submit_comment(request, form):
 
 def tell(comment, verdict, rules):
     """Whoever needs to know of the new ``comment``: its page's readers (a published
-    comment), the writer of the comment it answers, the writer (to confirm), moderators."""
+    comment), the writer of the comment it answers, the writer (to confirm), moderators
+    (``notifications.should_notify()`` decides)."""
     if comment.status == Status.APPROVED:
         comments_changed({comment.page_id})
         if comment.parent_id:
             notifications.reply_published(comment)
     elif comment.status == Status.UNCONFIRMED:
         notifications.ask_to_confirm(comment)
-    elif comment.urgent:
-        # Whatever the site's switch for e-mail to moderators says: someone may be in danger.
-        notifications.notify_moderators(comment, verdict.reason, urgent=True)
-    elif comment.status == Status.PENDING and rules.notify_moderators:
-        notifications.notify_moderators(comment, verdict.reason)
+    else:
+        notifications.notify_moderators(comment, verdict.reason, urgent=comment.urgent, rules=rules)
 
 
 def needs_confirmation(request, rules, comment):
@@ -95,5 +89,5 @@ def needs_confirmation(request, rules, comment):
         rules.require_confirmation
         and not comment.urgent
         and comment.status in (Status.PENDING, Status.APPROVED)
-        and not commenter.confirmed_here(request, comment.email)
+        and not known_commenter.confirmed_here(request, comment.email)
     )

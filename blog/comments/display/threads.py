@@ -1,22 +1,15 @@
 """The comments under a page: threads oldest first, a page of them at a time."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
 from blog.core.pagination import requested_page
 
-from .models import ReaderComment
-from .session import own_comment_ids
-
-PAGE_PARAM = "comments"
-
-
-@dataclass
-class CommentNode:
-    comment: ReaderComment
-    replies: list = field(default_factory=list)
+from ..models import ReaderComment
+from ..readers.own_comments import own_comment_ids
+from ..rendering import PAGE_PARAM, CommentNode
 
 
 @dataclass
@@ -53,12 +46,3 @@ def comment_threads(request, page, rules, moderated_ids=()):
                 by_id[comment.parent_id].replies.append(node)
     shown_page.object_list = [node.comment for node in threads]
     return CommentThreads(shown_page, threads, by_id, counts["approved"])
-
-
-def public_comments(threads):
-    """The approved comments among ``threads``, in reading order (a reader's own pending
-    comments are shown to them, but are never part of what the page says publicly)."""
-    for node in threads:
-        if node.comment.is_public:
-            yield node.comment
-            yield from public_comments(node.replies)

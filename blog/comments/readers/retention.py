@@ -22,8 +22,8 @@ from wagtail.models import ModelLogEntry
 from blog.core.language import in_site_language
 from blog.core.outbox.models import MailDelivery
 
-from .invalidation import comments_changed
-from .models import DiscussionSettings, ReaderComment
+from ..invalidation import comments_changed
+from ..models import DiscussionSettings, ReaderComment
 from .personal_data import ANONYMOUS, scrub_log, site_rules
 
 Status = ReaderComment.Status

@@ -5,8 +5,8 @@ comments, on the page of comments that holds it, and the comment marked."""
 from django.db.models import Q
 from django.http import QueryDict
 
-from .models import DiscussionSettings, ReaderComment
-from .threads import PAGE_PARAM
+from ..models import DiscussionSettings, ReaderComment
+from ..rendering import PAGE_PARAM
 
 REQUEST_ATTRIBUTE = "wellness_comment_in_context"
 

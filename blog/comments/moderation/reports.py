@@ -3,31 +3,27 @@ personal information. Each reader counts once; when enough distinct readers have
 comment (the site's threshold), it is hidden until a moderator decides, and their decision
 resolves the reports."""
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..exceptions import TooManyReports
+from ..invalidation import comments_changed
+from ..limits import REPORTS
+from ..models import CommentReport, ReaderComment
 from . import notifications
-from .invalidation import comments_changed
-from .models import CommentReport, ReaderComment
 
 Status = ReaderComment.Status
-# Reports one network address may file in an hour: enough for any reader, too few to
-# hide a page's comments by script.
-HOURLY_LIMIT = 10
-
-
-class TooManyReports(Exception):
-    pass
 
 
 def report(comment, reason, reporter, rules):
     """Record ``reporter``'s report of ``comment`` (a reader reporting twice counts once)
-    and hide the comment if enough readers reported it. Returns whether it was new."""
-    if _count(f"wellness:reports:{reporter}") > HOURLY_LIMIT:
-        raise TooManyReports
+    and hide the comment if enough readers reported it. Returns whether it was new; raises
+    TooManyReports when ``reporter`` reported many comments lately."""
+    if REPORTS.exceeded(reporter=reporter):
+        raise TooManyReports(REPORTS.retry_after)
+    REPORTS.count(reporter=reporter)
     _report, created = CommentReport.objects.get_or_create(
         comment=comment, reporter=reporter, defaults={"reason": reason}
     )
@@ -40,20 +36,10 @@ def report(comment, reason, reporter, rules):
             notifications.notify_moderators(
                 comment,
                 _("hidden after reports from readers"),
-                occasion=notifications.now_occasion("hidden"),
+                occasion=notifications.HIDDEN,
+                rules=rules,
             )
     return created
-
-
-def _count(key):
-    """This hour's count under ``key``, one more."""
-    if cache.add(key, 1, 3600):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, 3600)
-        return 1
 
 
 def should_hide(comment, rules):

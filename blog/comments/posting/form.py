@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blog.core.converters import MAX_ID
 
-from .models import ReaderComment
+from ..models import ReaderComment
 
 TOKEN_SALT = "blog.comments.form"  # noqa: S105 (a namespace for signing, not a secret)
 
@@ -137,7 +137,7 @@ class ReaderCommentForm(forms.ModelForm):
 
 class AuthorReplyForm(forms.Form):
     """A reply by the page's author or a moderator, signed with their byline: no name or
-    address to give, no spam rules to pass (blog.comments.replies)."""
+    address to give, no spam rules to pass (blog.comments.moderation.replies)."""
 
     parent = forms.IntegerField(
         required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput

@@ -3,8 +3,9 @@ they tell of, written and sent by a task, each once to each recipient, tried aga
 mail server fails.
 
 - ``CommentToModerate`` (and ``UrgentCommentToModerate``): to every moderator, each with
-  approve and spam links of their own;
-- ``ReplyPublished``: to the writer of the comment a reply answers;
+  approve and spam links of their own, when ``should_notify()`` says so;
+- ``ReplyPublished``: to the writer of the comment a reply answers, when ``reply_notices()``
+  says so;
 - ``ConfirmComment``: to a new commenter, the link that confirms their comment;
 - ``DataLinks``: to a reader who asked, the links to download or erase their data.
 
@@ -12,6 +13,7 @@ They are written in the site's language (LANGUAGE_CODE), whoever's request they 
 """
 
 import uuid
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -24,12 +26,12 @@ from blog.core.outbox.notices import Notice, Recipient, register
 from blog.core.outbox.tasks import send_notice
 from blog.core.sites import absolute_url
 
-from .admin.access import url_name
-from .links import LIFETIMES, link
-from .models import Commenter, ReaderComment
+from ..models import Commenter, DiscussionSettings, MutedThread, ReaderComment
+from ..signed_links import LIFETIMES, link, reader_link
 from .moderators import moderators
-from .reader_links import reader_link
-from .subscriptions import reply_notices
+from .permissions import url_name
+
+Status = ReaderComment.Status
 
 
 class CommentNotice(Notice):
@@ -95,24 +97,49 @@ class UrgentCommentToModerate(CommentToModerate):
     urgent = True
 
 
-def notify_moderators(comment, reason, urgent=False, occasion="posted"):
-    """E-mail each moderator about ``comment``, held for moderation because of ``reason``;
-    ``urgent`` (a safeguarding rule decides) puts "Urgent" first and sends it before all
-    else. ``occasion`` tells this notice from an earlier one about the same comment ("edited
-    at ..."). Whether to send at all (the site's "notify moderators" switch) is the caller's
-    decision."""
-    if not moderators():  # remembered: no query
+# What happens to a comment that moderators may be told of. A comment is posted and
+# confirmed once; it may be edited, or hidden after reports, again and again.
+POSTED, CONFIRMED, EDITED, HIDDEN = "posted", "confirmed", "edited", "hidden"
+REPEATED = {EDITED, HIDDEN}
+
+
+def should_notify(comment, rules, urgent=False, occasion=POSTED):
+    """Whether moderators are e-mailed about ``comment`` on ``occasion``, by the site's
+    ``rules``. The one place that decides it, for every path:
+
+    - urgent (a safeguarding rule matched): always, whatever the site's switch says, since
+      someone may be in danger;
+    - hidden after readers' reports: always, since readers saw it and it now waits for a
+      moderator;
+    - otherwise, when it gives moderators something to decide (a comment awaiting them; a
+      writer's edit of an approved one), as the site's "notify moderators" switch says.
+    """
+    if urgent or occasion == HIDDEN:
+        return True
+    if occasion == EDITED:  # a pending comment's edit is just the text they will read
+        awaits = comment.status == Status.APPROVED
+    else:
+        awaits = comment.status == Status.PENDING
+    return awaits and rules.notify_moderators
+
+
+def notify_moderators(comment, reason, urgent=False, occasion=POSTED, rules=None):
+    """E-mail each moderator about ``comment`` because of ``reason``, if ``should_notify()``
+    says so by ``rules`` (the Discussion settings of the comment's site, looked up when not
+    given). ``urgent`` (a safeguarding rule decides) puts "Urgent" first and sends it before
+    all else. ``occasion`` tells this notice from an earlier one about the same comment: an
+    edit, or hiding, at its time."""
+    if rules is None:
+        rules = DiscussionSettings.for_page(comment.page)
+    if not should_notify(comment, rules, urgent, occasion) or not moderators():  # no query
         return
     reason = in_site_language(reason)
     notice = (UrgentCommentToModerate if urgent else CommentToModerate)(
         comment=comment.pk, reason=reason
     )
+    if occasion in REPEATED:
+        occasion = f"{occasion}:{timezone.now().timestamp():.6f}"
     send_notice(notice, event=f"{comment.pk}:{occasion}")
-
-
-def now_occasion(what):
-    """An occasion that happens again and again ("edited"), told apart by its time."""
-    return f"{what}:{timezone.now().timestamp():.6f}"
 
 
 @register
@@ -150,12 +177,82 @@ class ReplyPublished(CommentNotice):
             },
             recipient,
             # RFC 2369 and RFC 8058: mail programs offer "Unsubscribe", and POST
-            # "List-Unsubscribe=One-Click" to the link (blog.comments.views.links).
+            # "List-Unsubscribe=One-Click" to the link (blog.comments.readers.views).
             headers={
                 "List-Unsubscribe": f"<{unsubscribe_url}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             },
         )
+
+
+@dataclass
+class ReplyNotice:
+    """A reply to tell the writer of ``parent`` about, and their Commenter row (for the
+    links in the e-mail)."""
+
+    reply: ReaderComment
+    parent: ReaderComment
+    commenter: Commenter
+
+    @property
+    def thread_id(self):
+        return self.parent.thread_id or self.parent.pk
+
+
+def reply_notices(replies):
+    """The notices to send for ``replies``, approved just now (with ``page`` and ``parent``
+    loaded): to the writer of the comment each answers, if they asked for them (the form's
+    opt-in), their comment is still public, the site still sends them, they did not
+    unsubscribe or mute the conversation, and the reply is not their own. A few queries
+    however many replies."""
+    candidates = [
+        reply
+        for reply in replies
+        if reply.parent_id
+        and reply.parent.notify_replies
+        and reply.parent.status == Status.APPROVED
+        and not reply.parent.removed
+        and reply.parent.email
+        and reply.parent.email.strip().lower() != reply.email.strip().lower()
+    ]
+    if not candidates:
+        return []
+    notifying_roots = DiscussionSettings.root_paths_where(notify_on_reply=True)
+    candidates = [
+        reply
+        for reply in candidates
+        if any(reply.page.path.startswith(root) for root in notifying_roots)
+    ]
+    if not candidates:
+        return []
+    commenters = _commenters({reply.parent.email for reply in candidates})
+    muted = set(
+        MutedThread.objects.filter(
+            commenter__in=[c.pk for c in commenters.values()],
+            thread__in={reply.parent.thread_id or reply.parent.pk for reply in candidates},
+        ).values_list("commenter", "thread")
+    )
+    notices = []
+    for reply in candidates:
+        commenter = commenters[reply.parent.email.strip().lower()]
+        notice = ReplyNotice(reply, reply.parent, commenter)
+        if commenter.unsubscribed_at is None and (commenter.pk, notice.thread_id) not in muted:
+            notices.append(notice)
+    return notices
+
+
+def _commenters(emails):
+    """{address: Commenter} for ``emails``, making the rows that are missing: their pk is
+    what the unsubscribe and mute links carry. Three queries however many addresses."""
+    emails = {email.strip().lower() for email in emails}
+    found = {c.email: c for c in Commenter.objects.filter(email__in=emails)}
+    missing = emails - found.keys()
+    if missing:
+        Commenter.objects.bulk_create(
+            [Commenter(email=email) for email in missing], ignore_conflicts=True
+        )
+        found.update((c.email, c) for c in Commenter.objects.filter(email__in=missing))
+    return found
 
 
 def reply_published(reply):
@@ -208,7 +305,7 @@ def ask_to_confirm(comment):
 
 @register
 class DataLinks(Notice):
-    """A reader asked for their data (blog.comments.my_data)."""
+    """A reader asked for their data (blog.comments.readers.data_requests)."""
 
     kind = "my-data"
     description = _("Links to a reader's data")

@@ -10,9 +10,9 @@ from django.utils.crypto import salted_hmac
 
 from blog.core.conf import wellness_settings
 
-from .models import ReaderComment
+from ..models import ReaderComment
 
-SALT = "blog.comments.commenter"
+SALT = "blog.comments.commenter"  # the cookies browsers hold were signed with it: never changes
 REMEMBERED = 20
 
 

@@ -1,18 +1,26 @@
-"""Who may moderate which comments.
+"""Who may moderate which comments, and where they do it.
 
 Moderators hold ``wellness_comments.moderate_readercomment``. Where a site's discussion
 settings allow it, a page's own authors (``pages_authored_by()`` in blog.comments.pages) may
-also moderate the comments on that page.
+also moderate the comments on that page. The admin's moderation screens are under
+``URL_NAMESPACE`` (blog.comments.admin); e-mail links to them and checks before acting use
+the names and checks here, which need nothing of the admin.
 """
 
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import DiscussionSettings, ReaderComment
-from .pages import commentable_models
+from ..models import DiscussionSettings, ReaderComment
+from ..pages import commentable_models
 
 MODERATE = "moderate"
 MODERATE_PERMISSION = "wellness_comments.moderate_readercomment"
+URL_NAMESPACE = "wellness_moderation"
+
+
+def url_name(view_name):
+    """The name of one of the admin's moderation URLs, for ``reverse()``."""
+    return f"{URL_NAMESPACE}:{view_name}"
 
 
 def _authored_by(user):
@@ -76,3 +84,17 @@ class ReaderCommentPermissionPolicy(ModelPermissionPolicy):
 
 
 policy = ReaderCommentPermissionPolicy()
+
+
+def moderatable(user):
+    """The comments ``user`` may moderate: all of them for moderators, their pages'
+    for authors where the site allows it, none otherwise."""
+    return policy.instances_user_has_permission_for(user, MODERATE)
+
+
+def may_moderate(user):
+    return policy.user_has_permission(user, MODERATE)
+
+
+def may_moderate_comment(user, comment):
+    return policy.user_has_permission_for_instance(user, MODERATE, comment)

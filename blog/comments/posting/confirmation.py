@@ -2,18 +2,18 @@
 clicks the link we e-mail them, which shows the address is theirs.
 
 The link works once: it confirms a comment still waiting to be confirmed. The browser that
-follows it is remembered as confirmed for that address (blog.comments.commenter), so its
-owner is not asked again there; anywhere else they are, which tells no one whether an
-address has commented before.
+follows it is remembered as confirmed for that address (known_commenter.py), so its owner is
+not asked again there; anywhere else they are, which tells no one whether an address has
+commented before.
 """
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import notifications
-from .models import Commenter, ReaderComment
-from .session import remember
+from ..models import Commenter, ReaderComment
+from ..moderation import notifications
+from ..readers.own_comments import remember
 
 Status = ReaderComment.Status
 
@@ -29,6 +29,7 @@ def confirm(request, comment, rules):
     ReaderComment.objects.filter(pk=comment.pk).update(status=Status.PENDING)
     comment.status = Status.PENDING
     remember(request, comment)
-    if rules.notify_moderators:
-        notifications.notify_moderators(comment, _("awaits moderation"), occasion="confirmed")
+    notifications.notify_moderators(
+        comment, _("awaits moderation"), occasion=notifications.CONFIRMED, rules=rules
+    )
     return comment

@@ -305,6 +305,12 @@ class DiscussionSettings(CachedSiteSetting):
         verbose_name_plural = _("discussion settings")
 
     @classmethod
+    def for_page(cls, page):
+        """The settings of the site ``page`` is on (the defaults for a page on no site)."""
+        site = page.get_site()
+        return cls.for_site(site) if site is not None else cls()
+
+    @classmethod
     def root_paths_where(cls, **switches):
         """The tree paths of the sites whose settings have ``switches`` on (e.g.
         ``notify_on_reply=True``), in one query: a page is on such a site when its path

@@ -5,11 +5,12 @@ once, signed with the author's name, credentials and profile (the page type's
 
 from django.utils.translation import gettext_lazy as _
 
-from . import moderation, notifications
-from .admin.access import may_moderate_comment
-from .invalidation import comments_changed
-from .models import ReaderComment
-from .permissions import policy
+from ..exceptions import CannotReply
+from ..invalidation import comments_changed
+from ..models import ReaderComment
+from . import notifications
+from .moderate import moderate
+from .permissions import may_moderate_comment, policy
 
 Status = ReaderComment.Status
 
@@ -28,11 +29,12 @@ def answer(user, page, parent, body):
     """Publish ``user``'s reply to ``parent`` (or a comment of their own on ``page``, with no
     parent). A reply to a comment still awaiting moderation approves it first, if ``user``
     may moderate it: they have read it, and a reply under a hidden comment would be hidden.
+    Raises CannotReply for a parent that is not published and that ``user`` may not approve.
     """
     if parent is not None and parent.status != Status.APPROVED:
         if not (parent.status == Status.PENDING and may_moderate_comment(user, parent)):
-            raise ValueError(_("Only a published comment can be answered."))
-        moderation.moderate(ReaderComment.objects.filter(pk=parent.pk), "approve", user)
+            raise CannotReply(_("Only a published comment can be answered."))
+        moderate(ReaderComment.objects.filter(pk=parent.pk), "approve", user)
         parent.status = Status.APPROVED
     specific = page.specific
     name, credentials, profile = specific.comment_byline(user)

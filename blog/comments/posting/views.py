@@ -1,4 +1,5 @@
-"""Posting a comment. Works as a plain form post and answers JSON to the enhanced form."""
+"""Posting a comment, and confirming it from the link in the e-mail where the site asks for
+that. Posting works as a plain form post and answers JSON to the enhanced form."""
 
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
@@ -6,16 +7,22 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import commenter, pages
-from ..discussion import Discussion
-from ..forms import AuthorReplyForm, ReaderCommentForm, form_token
+from .. import pages
+from ..exceptions import CannotReply, RateLimited
 from ..identity import ip_hash
+from ..link_problems import link_problem
 from ..models import DiscussionSettings, ReaderComment
-from ..replies import answer, may_answer
-from ..submission import RateLimited, submit_comment
-from ..threads import CommentNode
+from ..moderation.replies import answer, may_answer
+from ..readers.views import back_to
+from ..rendering import CommentNode, Discussion
+from ..signed_links import comment_from_link
+from . import confirmation, known_commenter
+from .form import AuthorReplyForm, ReaderCommentForm, form_token
+from .submission import submit_comment
+
+Status = ReaderComment.Status
 
 
 def commentable_page_or_404(page_id):
@@ -69,8 +76,8 @@ def post_comment(request, page_id):
         return response
     comment = submission.comment
     response = accepted(request, page, comment, rules)
-    if comment is not None and comment.status != ReaderComment.Status.SPAM:
-        commenter.remember(request, response, comment)
+    if comment is not None and comment.status != Status.SPAM:
+        known_commenter.remember(request, response, comment)
     return response
 
 
@@ -81,7 +88,7 @@ def post_author_reply(request, page, rules):
         return invalid(request, page, form)
     try:
         reply = answer(request.user, page, form.cleaned_data["parent"], form.cleaned_data["body"])
-    except ValueError as refusal:
+    except CannotReply as refusal:
         return refuse(request, page, 400, str(refusal), form)
     return accepted(request, page, reply, rules)
 
@@ -125,3 +132,22 @@ def render_page(request, page, form, status, message=""):
     discussion.personal = True  # this response is for one reader only
     context["discussion_shared"] = False
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+# Confirming a new commenter's address
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    comment, problem = comment_from_link("confirm", token)
+    if problem:
+        return link_problem(request, problem)
+    if comment.status != Status.UNCONFIRMED:
+        return link_problem(request, "used")
+    if request.method == "GET":  # mail scanners open links: only a press of the button acts
+        return TemplateResponse(request, "wellness_comments/confirm.html", {"comment": comment})
+    confirmation.confirm(request, comment, DiscussionSettings.for_request(request))
+    response = back_to(comment, request)
+    known_commenter.remember(request, response, comment, confirmed=True)
+    return response

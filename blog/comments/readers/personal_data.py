@@ -1,10 +1,10 @@
 """A reader's personal data, found by their e-mail address (in any case): all of it as a
 download, and erasing it.
 
-Readers reach both through signed links we e-mail them (blog.comments.my_data,
-blog.comments.views.links); moderators through a comment's actions in the admin
-(blog.comments.admin.personal_data). Retention (blog.comments.retention) reuses the audit-log
-scrubbing below.
+Readers reach both through signed links we e-mail them (blog.comments.readers.data_requests
+and .views); moderators through a comment's actions in the admin
+(blog.comments.admin.personal_data). Retention (blog.comments.readers.retention) reuses the
+audit-log scrubbing below.
 """
 
 import json
@@ -25,8 +25,8 @@ from wagtail.models import ModelLogEntry, Site
 from blog.core.language import in_site_language
 from blog.core.outbox.models import MailDelivery
 
-from .invalidation import comments_changed
-from .models import Commenter, CommentReport, DiscussionSettings, MutedThread, ReaderComment
+from ..invalidation import comments_changed
+from ..models import Commenter, CommentReport, DiscussionSettings, MutedThread, ReaderComment
 
 EXPORT_LOG_ACTION = "wellness_comments.export"
 ERASE_LOG_ACTION = "wellness_comments.erase"

@@ -1,12 +1,15 @@
-"""The pages the links in our e-mail to readers lead to: unsubscribing, muting a
-conversation, asking for one's data, downloading it and erasing it.
+"""A reader's pages about their own comments and data: changing or removing their comment,
+and where the links in our e-mail to them lead: unsubscribing, muting a conversation,
+asking for one's data, downloading it and erasing it.
 
-A GET only shows what the link would do, with a button; the POST does it. A link that is
-forged is a 400 page, one that expired or was used up a 410 (views.link_problems). None of
-these pages is ever cached: each is for one reader.
+A GET only shows what the page would do, with a button or a form; the POST does it. A link
+that is forged is a 400 page, one that expired or was used up a 410
+(blog.comments.link_problems). None of these pages is ever cached: each is for one reader.
 """
 
+from django import forms
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,17 +17,87 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import personal_data, subscriptions
-from ..links import LinkError
-from ..models import ReaderComment
-from ..my_data import DataRequestForm, request_links
-from ..reader_links import read_reader_token
-from ..submission import RateLimited
-from .link_problems import link_problem
+from ..exceptions import NotYours, RateLimited, TooLate
+from ..link_problems import link_problem
+from ..models import DiscussionSettings, ReaderComment
+from ..signed_links import LinkError, comment_from_link, read_reader_token
+from . import own_comments, personal_data, subscriptions
+from .data_requests import DataRequestForm, request_links
 
 
 def _my_data_url():
     return reverse("wellness_comments:my_data")
+
+
+def back_to(comment, request):
+    """The comment in its thread, or its page if it is gone."""
+    anchor = f"#comment-{comment.pk}" if comment.pk else "#comments"
+    response = HttpResponseRedirect(comment.page.get_url(request) + anchor)
+    response.status_code = 303
+    return response
+
+
+# A reader's own comment
+
+
+class EditForm(forms.Form):
+    def __init__(self, *args, rules, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"] = forms.CharField(
+            label=_("Your comment"),
+            max_length=rules.max_length,
+            widget=forms.Textarea(attrs={"rows": 6}),
+        )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def edit(request, comment_id):
+    """Change or remove one's own comment: theirs by their session."""
+    comment = get_object_or_404(ReaderComment.objects.select_related("page"), pk=comment_id)
+    return change_own(request, comment, token=None)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def edit_by_link(request, token):
+    """Change or remove one's own comment: theirs by the link in their e-mail."""
+    comment, problem = comment_from_link("edit", token)
+    if problem:
+        return link_problem(request, problem)
+    return change_own(request, comment, token=token)
+
+
+def change_own(request, comment, token):
+    rules = DiscussionSettings.for_request(request)
+    try:
+        own_comments.check(request, comment, rules, by_link=token is not None)
+    except NotYours:
+        return refused(request, comment, _("Only the person who wrote a comment may change it."))
+    except TooLate:
+        return refused(request, comment, _("This comment can no longer be changed."))
+    initial = {"body": comment.edited_body or comment.body}
+    form = EditForm(request.POST or None, rules=rules, initial=initial)
+    if request.method == "POST":
+        if "delete" in request.POST:
+            own_comments.remove(comment)
+            return back_to(comment, request)
+        if form.is_valid():
+            own_comments.edit(comment, form.cleaned_data["body"], rules)
+            return back_to(comment, request)
+    context = {
+        "comment": comment,
+        "form": form,
+        "token": token,
+        "until": own_comments.editable_until(comment, rules),
+    }
+    status = 400 if form.is_bound else 200
+    return TemplateResponse(request, "wellness_comments/edit.html", context, status=status)
+
+
+def refused(request, comment, message):
+    context = {"comment": comment, "message": message}
+    return TemplateResponse(request, "wellness_comments/refused.html", context, status=403)
 
 
 # Unsubscribing and muting. Both are csrf_exempt: mail programs offer "Unsubscribe" from
@@ -84,7 +157,7 @@ def mute(request, token):
 @require_http_methods(["GET", "HEAD", "POST"])
 def my_data(request):
     """The form asking for an address. Whatever the address, the answer is the same: no one
-    learns here whether it commented (blog.comments.my_data)."""
+    learns here whether it commented (blog.comments.readers.data_requests)."""
     form = DataRequestForm(request.POST if request.method == "POST" else None)
     status = 200
     if form.is_bound:

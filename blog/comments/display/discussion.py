@@ -1,46 +1,20 @@
-"""What a page shows of its comments: a page of threads, the count, and the form."""
+"""What a page shows of its comments: a page of threads, the count, and the form; and what a
+commentable page puts in its template's context for them (``page_context``, which the
+contract's ``get_context()`` uses: blog.comments.pages)."""
 
-from dataclasses import dataclass, field
+from django.utils.functional import SimpleLazyObject
 
 from blog.core.converters import parse_id
 
-from .forms import ReaderCommentForm
+from ..models import DiscussionSettings
+from ..moderation.replies import may_answer
+from ..posting.form import ReaderCommentForm
+from ..readers.own_comments import editable_ids, has_own_comments_on
+from ..rendering import PAGE_PARAM, Discussion
 from .in_context import comment_in_context, thread_ids
-from .models import DiscussionSettings
-from .own import editable_ids
-from .replies import may_answer
-from .session import has_own_comments_on
-from .threads import PAGE_PARAM, comment_threads, public_comments
+from .threads import comment_threads
 
 REPLY_PARAM = "replyto"  # the no-JavaScript reply link's comment
-
-
-@dataclass
-class Discussion:
-    rules: DiscussionSettings
-    is_open: bool
-    threads: list = field(default_factory=list)  # CommentNodes, replies nested
-    comment_page: object = None  # the Django Page of top-level comments
-    approved_count: int = 0  # approved comments on the page, replies included
-    form: ReaderCommentForm | None = None
-    reply_target: object = None  # the comment a no-JavaScript reply link answers
-    error: str = ""  # what went wrong with the reader's last post
-    # The form carries this reader's CSRF token and form timestamp: a page for one reader,
-    # never for the page cache (see blog.comments.views).
-    personal: bool = False
-    page_param: str = PAGE_PARAM
-    # The requester's own comments they may still change or remove (blog.comments.own).
-    editable_ids: set = field(default_factory=set)
-    # The requester may answer as the page's author (blog.comments.replies): the form
-    # posts their reply, signed with their byline.
-    as_author: bool = False
-    # The comment a moderator looks at in its place (blog.comments.in_context), marked.
-    in_context_id: int | None = None
-
-    @property
-    def public_comments(self):
-        """The approved comments shown, in reading order (for structured data)."""
-        return list(public_comments(self.threads))
 
 
 def is_shared(request, page):
@@ -54,6 +28,16 @@ def is_shared(request, page):
         and comment_in_context(request) is None
         and not {PAGE_PARAM, REPLY_PARAM} & request.GET.keys()
     )
+
+
+def page_context(request, page):
+    """What ``page``'s template gets to show its comments: ``discussion``, worked out on first
+    use (the comments every reader sees are kept rendered by ``{% comments %}``, and then
+    nothing else asks for them), and whether it is ``discussion_shared``."""
+    return {
+        "discussion": SimpleLazyObject(lambda: discussion_for(request, page)),
+        "discussion_shared": is_shared(request, page),
+    }
 
 
 def discussion_for(request, page):

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
 
+from ..invalidation import comments_changed
+from ..models import ReaderComment
 from . import notifications, reports
-from .invalidation import comments_changed
-from .models import ReaderComment
 
 Status = ReaderComment.Status
 
