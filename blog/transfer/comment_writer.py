@@ -1,15 +1,15 @@
-"""Writing an imported article's comments: each reply after its parent, so it takes the
-parent's thread; each comment keyed on the old blog's id for it, so that importing again
-updates what changed and adds only what is new."""
+"""Writing an imported article's comments through the comments app's own service for them
+(blog.comments.posting.imported: threads, statuses); each comment keyed on the old blog's id
+for it, so that importing again updates what changed and adds only what is new."""
 
-from django.db import connection, transaction
-from django.utils.translation import gettext as _
+from django.db import transaction
 
 from blog.comments.invalidation import comments_changed
 from blog.comments.models import ReaderComment
+from blog.comments.posting import imported
 
 from . import records
-from .articles import fingerprint, short_text, unchanged
+from .articles import fingerprint, unchanged
 from .models import ImportRecord
 from .report import CREATED, SKIPPED, UPDATED
 
@@ -27,8 +27,8 @@ class CommentWriter:
         self.touched_pages = set()
 
     def write(self, page, data):
-        """Create the post's comments level by level (each reply after its parent, so it
-        takes the parent's thread), and update those imported before if they changed."""
+        """Create the post's new comments, and update those imported before if they
+        changed."""
         keys = {
             comment.id: records.clip(comment_key(data.key, comment.id)) for comment in data.comments
         }
@@ -37,65 +37,42 @@ class CommentWriter:
             for record in ImportRecord.objects.filter(source=self.source, key__in=keys.values())
         }
         existing = ReaderComment.objects.in_bulk([record.object_id for record in found.values()])
-        made = {}  # comment id -> ReaderComment
-        by_id = {comment.id: comment for comment in data.comments}
+        known = {}  # the old blog's comment id -> ReaderComment imported before
         for comment in data.comments:
             record = found.get(keys[comment.id])
             if record is not None and record.object_id in existing:
-                made[comment.id] = existing[record.object_id]
-
-        def depth(comment, seen=()):
-            parent = by_id.get(comment.parent)
-            if parent is None or comment.id in seen:
-                return 1
-            return depth(parent, (*seen, comment.id)) + 1
-
-        levels = {}
-        for comment in data.comments:
-            levels.setdefault(depth(comment), []).append(comment)
+                known[comment.id] = existing[record.object_id]
         changed = False
-        new_records, updated_records = [], []
-        for level in sorted(levels):
-            fresh = []
-            for comment in levels[level]:
-                digest = fingerprint(
-                    [
-                        comment.parent,
-                        comment.name,
-                        comment.email,
-                        comment.body,
-                        comment.status,
-                        comment.created_at,
-                    ]
-                )
-                obj = made.get(comment.id)
-                if obj is not None:
-                    record = found[keys[comment.id]]
-                    if record.digest == digest:
-                        self.report.count("comment", SKIPPED, unchanged())
-                        continue
-                    self.fill_comment(obj, comment)
-                    obj.save()
-                    record.digest = digest
-                    updated_records.append(record)
-                    self.report.count("comment", UPDATED)
-                    changed = True
-                    continue
-                obj = ReaderComment(page_id=page.pk)
-                self.fill_comment(obj, comment)
-                obj.reply_to(made.get(comment.parent))
-                fresh.append((comment, obj, digest))
-            if not fresh:
+        fresh, new_records, updated_records = [], [], []
+        for comment in data.comments:
+            digest = fingerprint(
+                [
+                    comment.parent,
+                    comment.name,
+                    comment.email,
+                    comment.body,
+                    comment.status,
+                    comment.created_at,
+                ]
+            )
+            obj = known.get(comment.id)
+            if obj is None:
+                fresh.append((comment, digest))
                 continue
-            objects = [obj for _comment, obj, _digest in fresh]
-            if connection.features.can_return_rows_from_bulk_insert:
-                ReaderComment.objects.bulk_create(objects)
-            else:  # pragma: no cover (every database Django supports here returns them)
-                for obj in objects:
-                    obj.save()
-            for comment, obj, digest in fresh:
-                made[comment.id] = obj
-                new_records.append((keys[comment.id], obj, digest))
+            record = found[keys[comment.id]]
+            if record.digest == digest:
+                self.report.count("comment", SKIPPED, unchanged())
+                continue
+            imported.update(obj, comment)
+            record.digest = digest
+            updated_records.append(record)
+            self.report.count("comment", UPDATED)
+            changed = True
+        if fresh:
+            made = imported.create(page, [comment for comment, _digest in fresh], known)
+            new_records = [
+                (keys[comment.id], made[comment.id], digest) for comment, digest in fresh
+            ]
             self.report.count("comment", CREATED, number=len(fresh))
             changed = True
         if new_records:
@@ -116,13 +93,6 @@ class CommentWriter:
             ImportRecord.objects.bulk_update(updated_records, ["digest"])
         if changed:
             self.touched_pages.add(page.pk)
-
-    def fill_comment(self, obj, comment):
-        obj.name = short_text(comment.name, 80) or _("Anonymous")
-        obj.email = comment.email
-        obj.body = comment.body
-        obj.status = comment.status
-        obj.created_at = comment.created_at
 
     def finish(self):
         """After the run: the pages whose comments changed show them (page cache tags)."""
