@@ -158,39 +158,6 @@ def test_rate_limit_per_email(article):
     assert post(Client(), article, ip="192.0.2.2", body="Two").status_code == 429
 
 
-def test_too_many_links_hold_a_comment_otherwise_approved(article):
-    rules(auto_approve_returning=True, hold_links_over=1)
-    reader = known_commenter(article)
-    post(reader, article, body="See http://a.example and www.b.example")
-    post(reader, article, body="Just http://a.example")
-    assert ReaderComment.objects.get(body__startswith="See").status == Status.PENDING
-    assert ReaderComment.objects.get(body__startswith="Just").status == Status.APPROVED
-
-
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [("name", "Holdme Rowan"), ("email", "rowan@held.example"), ("body", "Plain HOLDME text.")],
-)
-def test_hold_and_spam_word_lists_match_name_email_and_body(article, field, value):
-    rules(
-        auto_approve_returning=True,
-        hold_words="holdme\nheld.example",
-        spam_words="casino\ncheap pills",
-        rate_limit_per_email=0,
-    )
-    values = {"name": "Rowan", "email": "rowan@example.com", "body": "Plain text."}
-    held = {**values, field: value}
-    post(known_commenter(article, email=held["email"]), article, **held)
-    spam = {**values, "body": "Visit our CASINO now"}
-    post(known_commenter(article), article, **spam)
-    assert ReaderComment.objects.get(body=held["body"], email=held["email"]).status == (
-        Status.PENDING
-    )
-    assert ReaderComment.objects.get(body__startswith="Visit").status == Status.SPAM
-    post(known_commenter(article), article, body="Plain and innocent.")
-    assert ReaderComment.objects.get(body="Plain and innocent.").status == Status.APPROVED
-
-
 def test_returning_readers_wait_for_moderation_unless_the_owner_opts_in(article):
     reader = known_commenter(article)
     post(reader, article, body="Second time")

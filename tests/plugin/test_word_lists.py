@@ -1,12 +1,9 @@
 """The hold and spam word lists match whole words and phrases, never a word inside another."""
 
 import pytest
-from django.test import Client
 
 from blog.comments.models import ReaderComment
 from blog.comments.wordlists import WordList
-
-from ..comments import post, rules
 
 Status = ReaderComment.Status
 
@@ -79,13 +76,3 @@ def test_an_email_matches_only_a_whole_address_or_domain(entries, email, matches
 def test_blank_lines_are_not_entries():
     assert not WordList("\n   \n")
     assert not WordList("\n \n").matches_text("anything at all")
-
-
-def test_a_specialist_is_not_spam(article):
-    rules(spam_words="cialis\nviagra", hold_words="casino")
-    post(Client(), article, body="My specialist recommended this.", ip="192.0.2.1")
-    post(Client(), article, email="dr.specialist@clinic.example", body="Thanks!", ip="192.0.2.2")
-    post(Client(), article, body="Cheap CIALIS here", ip="192.0.2.3")
-    assert ReaderComment.objects.get(body__startswith="My specialist").status == Status.PENDING
-    assert ReaderComment.objects.get(email="dr.specialist@clinic.example").status == Status.PENDING
-    assert ReaderComment.objects.get(body__startswith="Cheap").status == Status.SPAM
