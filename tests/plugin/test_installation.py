@@ -159,3 +159,14 @@ def test_a_site_whose_markdown_editor_would_reach_a_cdn_is_warned(settings):
     assert warned() == []
     settings.WAGTAILMARKDOWN = {}
     assert warned() == ["wellness.W001"]
+
+
+def test_a_site_searching_with_wagtails_own_database_backend_is_warned(settings):
+    def warned():
+        return [e.id for e in checks.run_checks() if e.id == "wellness_discovery.W001"]
+
+    assert warned() == []
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert warned() == ["wellness_discovery.W001"]
+    settings.WAGTAILSEARCH_BACKENDS = {}  # Wagtail's default: the same backend
+    assert warned() == ["wellness_discovery.W001"]
