@@ -49,6 +49,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy of SECURE_CSP (production sets it), on every response, those
+    # the page cache answers included.
+    "config.csp.ContentSecurityPolicyMiddleware",
     # Answers anonymous readers from the page cache before the rest of the stack runs.
     "blog.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

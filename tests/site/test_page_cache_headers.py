@@ -22,6 +22,7 @@ SECURITY_HEADERS = [
     "Referrer-Policy",
     "Cross-Origin-Opener-Policy",
     "X-Frame-Options",
+    "Content-Security-Policy",
 ]
 
 
