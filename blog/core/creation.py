@@ -116,7 +116,7 @@ def wellness_page_viewsets():
     """``register_admin_viewset``: Wagtail's page views for each wellness page type, but for
     creating and editing."""
     return [
-        WellnessPageViewSet(f"wellness_pages_{model._meta.label_lower}", model=model)
+        WellnessPageViewSet(f"{model._meta.app_label}_{model._meta.model_name}", model=model)
         for model in apps.get_models()
         if issubclass(model, WellnessPageMixin) and issubclass(model, Page)
     ]
