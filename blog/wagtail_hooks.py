@@ -1,5 +1,5 @@
 """The blog's additions to Wagtail: its section on technique pages, the Markdown editor's
-toolbar glyphs, and a therapist's own articles on her dashboard."""
+toolbar glyphs and options, and a therapist's own articles on her dashboard."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -9,6 +9,7 @@ from .panels import YourWritingPanel
 from .sections import ArticlesAboutTechnique
 
 MARKDOWN_TOOLBAR_CSS = "wellness/admin/markdown-toolbar.css"
+MARKDOWN_EDITOR_JS = "wellness/admin/markdown-editor.js"
 
 
 @hooks.register("register_technique_page_section")
@@ -21,6 +22,12 @@ def articles_about_technique():
 @hooks.register("insert_global_admin_css")
 def markdown_toolbar_glyphs():
     return format_html('<link rel="stylesheet" href="{}">', static(MARKDOWN_TOOLBAR_CSS))
+
+
+# Output before any form's media, so the options are set before a Markdown editor starts.
+@hooks.register("insert_global_admin_js")
+def markdown_editor_options():
+    return format_html('<script src="{}"></script>', static(MARKDOWN_EDITOR_JS))
 
 
 @hooks.register("construct_homepage_panels")

@@ -11,14 +11,20 @@ run one at a time, and each is recorded (PageCreation):
 - an autosave create moments after a create of the same kind is refused, as Wagtail refuses
   an autosave that would overwrite a newer version ("invalid_revision", which also stops
   that editor's autosave): it holds an older copy of a page the editor has created since;
-- an edit of what autosave created moments before runs under the same parent's lock: by the
-  time it holds it, a submit may have replaced the page, and the edit is then refused the
-  same way, rather than failing on the slug the new page holds.
+- every request to the edit view of what autosave created moments before (the editor loading
+  the edit form's parts, autosaving, a second click on Submit) runs under the same parent's
+  lock, from before Wagtail reads the page: a submit may be replacing the page, and a request
+  that read it half before and half after the replacement failed with a 500. Under the lock
+  it finds the page whole or not at all, and is then refused the same way (or a 404).
+
+The create and edit views of wellness pages are these (WellnessPageViewSet, registered for
+each wellness page type), so the lock is taken before Wagtail's own views read anything.
 """
 
 import datetime
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.http import Http404, JsonResponse
@@ -27,6 +33,7 @@ from django.utils.translation import gettext as _
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
 from .models import PageCreation
@@ -35,70 +42,89 @@ from .pages import WellnessPageMixin
 # How long after a create an autosave's create is taken for the same page: an autosave
 # request in flight while the editor submits is seconds old at most.
 RACE_WINDOW = datetime.timedelta(seconds=15)
+# How long edits of what autosave created take the parent's lock: a create that decided to
+# replace the page at the end of the race window may still be at it for as long as a
+# request lives (gunicorn.conf.py stops one after 30 s).
+EDITS_HELD_FOR = RACE_WINDOW + datetime.timedelta(seconds=30)
 # Records older than this are of no use and go.
 KEPT_FOR = datetime.timedelta(hours=1)
-_SERIALISED = "_wellness_create_serialised"
 
 
 def is_autosave(request):
     return not request.accepts("text/html")
 
 
-def is_serialised(request):
-    """Whether this request is not a POST, or already runs holding its page's parent."""
-    return request.method != "POST" or getattr(request, _SERIALISED, False)
-
-
 @contextmanager
-def holding_parent(request, parent_path):
-    """A transaction that holds the page at ``parent_path`` (PostgreSQL locks its row;
-    SQLite's IMMEDIATE transactions take the database's write lock), for the view to run
-    again in. The request is marked, so that the hook does not run it a third time."""
-    setattr(request, _SERIALISED, True)
+def holding_parent(parent_id):
+    """A transaction that holds the page ``parent_id`` (PostgreSQL locks its row; SQLite's
+    IMMEDIATE transactions take the database's write lock)."""
     with transaction.atomic():
-        list(Page.objects.select_for_update().filter(path=parent_path).values_list("pk"))
+        list(Page.objects.select_for_update().filter(pk=parent_id).values_list("pk"))
         yield
 
 
-def create_one_at_a_time(request, parent_page, page_class):
-    """``before_create_page``: run a POST to the create view of a wellness page again,
-    holding the parent."""
-    if is_serialised(request) or not issubclass(page_class, WellnessPageMixin):
-        return None
-    with holding_parent(request, parent_page.path):
-        recent = created_lately(
-            user=request.user,
-            parent=parent_page,
-            page__content_type=ContentType.objects.get_for_model(page_class),
+class OneAtATimeCreateView(CreateView):
+    """Wagtail's create view, run holding the parent for a POST, after refusing an autosave
+    of a page created moments ago or replacing what autosave created of this one."""
+
+    def dispatch(self, request, content_type_app_name, content_type_model_name, parent_page_id):
+        if request.method != "POST":
+            return super().dispatch(
+                request, content_type_app_name, content_type_model_name, parent_page_id
+            )
+        page_type = ContentType.objects.get_by_natural_key(
+            content_type_app_name, content_type_model_name
         )
-        if is_autosave(request):
-            if recent.exists():
-                return outdated(_("This page was created already: reload to edit it."))
-        else:
-            for creation in recent.filter(by_autosave=True).select_related("page"):
-                replace_autosaved(creation.page, request.user)
-        return CreateView.as_view()(request, **request.resolver_match.kwargs)
-
-
-def edit_one_at_a_time(request, page):
-    """``before_edit_page``: run a POST to the edit view of a page that autosave created
-    moments ago again, holding its parent as creates do, and only if the page is still there:
-    a submit sent to the create view just before may be replacing it (``replace_autosaved``)."""
-    if is_serialised(request) or not isinstance(page, WellnessPageMixin):
-        return None
-    if not created_lately(page=page, by_autosave=True).exists():
-        return None
-    with holding_parent(request, page.path[: -Page.steplen]):
-        if not Page.objects.filter(pk=page.pk).exists():
+        with holding_parent(parent_page_id):
+            recent = created_lately(
+                user=request.user, parent_id=parent_page_id, page__content_type=page_type
+            )
             if is_autosave(request):
-                return outdated(_("This page was replaced: reload to edit it."))
-            raise Http404
-        return EditView.as_view()(request, **request.resolver_match.kwargs)
+                if recent.exists():
+                    return outdated(_("This page was created already: reload to edit it."))
+            else:
+                for creation in recent.filter(by_autosave=True).select_related("page"):
+                    replace_autosaved(creation.page, request.user)
+            return super().dispatch(
+                request, content_type_app_name, content_type_model_name, parent_page_id
+            )
 
 
-def created_lately(**lookups):
+class OneAtATimeEditView(EditView):
+    """Wagtail's edit view, run holding the parent for a page that autosave created moments
+    ago, and only if the page is still there."""
+
+    def dispatch(self, request, page_id, **kwargs):
+        lately = created_lately(page_id=page_id, by_autosave=True, within=EDITS_HELD_FOR)
+        parent_id = lately.values_list("parent_id", flat=True).first()
+        if parent_id is None:
+            return super().dispatch(request, page_id, **kwargs)
+        with holding_parent(parent_id):
+            if not Page.objects.filter(pk=page_id).exists():
+                if is_autosave(request):
+                    return outdated(_("This page was replaced: reload to edit it."))
+                raise Http404
+            return super().dispatch(request, page_id, **kwargs)
+
+
+class WellnessPageViewSet(PageViewSet):
+    add_view_class = OneAtATimeCreateView
+    edit_view_class = OneAtATimeEditView
+
+
+def wellness_page_viewsets():
+    """``register_admin_viewset``: Wagtail's page views for each wellness page type, but for
+    creating and editing."""
+    return [
+        WellnessPageViewSet(f"{model._meta.app_label}_{model._meta.model_name}", model=model)
+        for model in apps.get_models()
+        if issubclass(model, WellnessPageMixin) and issubclass(model, Page)
+    ]
+
+
+def created_lately(within=RACE_WINDOW, **lookups):
     """The creations matching ``lookups`` recent enough to be racing the request."""
-    return PageCreation.objects.filter(created_at__gte=timezone.now() - RACE_WINDOW, **lookups)
+    return PageCreation.objects.filter(created_at__gte=timezone.now() - within, **lookups)
 
 
 def outdated(message):

@@ -50,10 +50,7 @@ def edited_page_model(request, context):
         return None
 
 
-# First of the hooks, so that a host's own before_create_page and before_edit_page hooks run
-# once, in the view these run again.
-hooks.register("before_create_page", creation.create_one_at_a_time, order=-100)
-hooks.register("before_edit_page", creation.edit_one_at_a_time, order=-100)
+hooks.register("register_admin_viewset", creation.wellness_page_viewsets)
 hooks.register("after_create_page", creation.record_creation)
 
 

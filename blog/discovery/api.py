@@ -21,17 +21,20 @@ from .forms import SearchForm
 
 
 class WordSearchFilter(SearchFilter):
-    """Wagtail's ``?search=``, given only the query's words: SQLite's full-text index
-    raises on a stray double quote or a blank query, which would be a 500."""
+    """Wagtail's ``?search=``, held to the site search's rules (``SearchForm``): a query the
+    search box refuses (too long) is a 400 that says why, and only its words are searched
+    for (SQLite's full-text index raises on a blank query, which would be a 500)."""
 
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
             return queryset
-        words = SearchForm.WORD_RE.findall(request.GET["search"])
-        if not words:
+        form = SearchForm({"q": request.GET["search"]})
+        if not form.is_valid():
+            raise BadRequestError(" ".join(form.errors["q"]))
+        if not form.terms:
             raise BadRequestError("search for at least one word")
         query = request.GET.copy()
-        query["search"] = " ".join(words)
+        query["search"] = " ".join(form.terms)
         # SearchFilter reads nothing from the request but its query string.
         return super().filter_queryset(SimpleNamespace(GET=query), queryset, view)
 

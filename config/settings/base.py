@@ -51,6 +51,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy of SECURE_CSP (production sets it), on every response, those
+    # the page cache answers included.
+    "config.csp.ContentSecurityPolicyMiddleware",
     # Answers anonymous readers from the page cache before the rest of the stack runs.
     "blog.pagecache.middleware.AnonymousPageCacheMiddleware",
     # Below the page cache: it keeps the compressed copies that clients of each kind get.
@@ -149,7 +152,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Still Point Wellness"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "blog.discovery.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 

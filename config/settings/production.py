@@ -3,6 +3,7 @@
 
 import ipaddress
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -39,6 +40,17 @@ def env_proxies(name, default):
         except ValueError:
             raise ImproperlyConfigured(f"{name}: {network!r} is not a network.") from None
     return networks
+
+
+def media_sources(bucket):
+    """Where pages' pictures come from besides this site: media on S3 are served by the CDN
+    in front of the bucket, else by the store's own host (a bucket's name may come first)."""
+    if not bucket:
+        return []
+    if domain := os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return [f"https://{domain}"]
+    store = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL", "https://s3.amazonaws.com"))
+    return [f"{store.scheme}://{store.netloc}", f"{store.scheme}://*.{store.netloc}"]
 
 
 DEBUG = False
@@ -83,6 +95,7 @@ if bucket := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
+
 # The proxies whose X-Forwarded-For entries are believed when finding a reader's address (rate
 # limits, duplicate checks; docs/security.md). By default nginx on this host, as
 # docs/operations.md sets it up: gunicorn listens on loopback only, so only it can reach us.
@@ -100,6 +113,30 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (config/csp.py, Django 6.0's settings): pages run, style and show
+# only what this site serves (the templates ship their own CSS and JavaScript, no CDN), and
+# only this site may frame them: Wagtail's preview does, through the middleware again, so the
+# previewed page gets this policy too. A script slipped into a page would not run.
+SELF, NONE = "'self'", "'none'"
+SECURE_CSP = {
+    "default-src": [SELF],
+    "img-src": [SELF, *media_sources(bucket)],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+# The Wagtail admin's own directives. Its widgets write inline scripts (the date picker, inline
+# panels) and its accessibility checker adds style elements; its icons and the Markdown
+# toolbar's glyphs are data: images, an image being uploaded is shown from a blob: URL; and
+# the dashboard asks releases.wagtail.org whether Wagtail has a newer release.
+SECURE_CSP_ADMIN = {
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [*SECURE_CSP["img-src"], "data:", "blob:"],
+    "connect-src": [SELF, "https://releases.wagtail.org"],
+}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

@@ -180,7 +180,7 @@ class BrowserProblems:
     def _response(self, response):
         if not response.url.startswith(self.origin) or response.status < 400:
             return
-        if self._is_autosave_validation_error(response) or self._is_replaced_draft_ping(response):
+        if self._is_autosave_validation_error(response) or self._is_replaced_draft(response):
             return
         self.items.append(f"HTTP {response.status}: {response.url}")
 
@@ -195,11 +195,15 @@ class BrowserProblems:
         )
 
     @staticmethod
-    def _is_replaced_draft_ping(response):
-        """An editing-session ping in the background for the draft that autosave created
-        and the editor's own submit then replaced (blog.core.creation): that draft is gone,
-        and Wagtail answers its last ping 404. The editor is on the new page by then."""
-        return response.status == 404 and "/admin/editing-sessions/ping/" in response.url
+    def _is_replaced_draft(response):
+        """A request in the background for the draft that autosave created and the editor's
+        own submit then replaced (blog.core.creation): an editing-session ping, or loading
+        the parts of the edit form the autosave turned the form into. That draft is gone, and
+        the answer is 404; the editor is on the new page by then."""
+        return response.status == 404 and (
+            "/admin/editing-sessions/ping/" in response.url
+            or "_w_hydrate_create_view=" in response.url
+        )
 
     def _request_failed(self, request):
         # Navigating away aborts pending requests; that is not a problem of the page.

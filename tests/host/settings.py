@@ -127,7 +127,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Host site"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "blog.discovery.backend"}}
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILMARKDOWN = {"autodownload_fontawesome": False}
 

@@ -4,13 +4,15 @@ second create: it must neither fail ("The slug is already in use", a 500) nor ma
 in whichever order, or at once, the two requests arrive."""
 
 import datetime
+import threading
 import time
 
 import pytest
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from blog.core.models import PageCreation
 from blog.models import ArticlePage, AuthorPage
@@ -153,4 +155,105 @@ def test_an_autosave_of_the_page_a_submit_is_replacing_is_refused_not_a_500(
     submitted, late_autosave = at_once(send, count=2)
     assert submitted == 302
     assert late_autosave in (200, 400, 404)
+    the_one_article()
+
+
+class PausedReader:
+    """Holds the first request of another thread that reads a page's latest revision (as
+    Wagtail's edit view does right after it found the page) until told to go on, and notes
+    whether it then holds a transaction (and so the page's parent: blog.core.creation)."""
+
+    def __init__(self, monkeypatch):
+        self.reached, self.resume = threading.Event(), threading.Event()
+        self.holds_parent = None
+        read = Page.get_latest_revision
+
+        def paused(page):
+            if (
+                threading.current_thread() is not threading.main_thread()
+                and not self.reached.is_set()
+            ):
+                self.holds_parent = connection.in_atomic_block
+                self.reached.set()
+                assert self.resume.wait(30)
+            return read(page)
+
+        monkeypatch.setattr(Page, "get_latest_revision", paused)
+
+
+def in_thread(action):
+    """Run ``action`` in a thread of its own (with its own connection): its thread, and a
+    dict that receives its ``result`` or the ``error`` it raised."""
+    outcome = {}
+
+    def run():
+        try:
+            outcome["result"] = action()
+        except BaseException as error:  # re-raised by the test
+            outcome["error"] = error
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome
+
+
+def result_of(thread, outcome):
+    thread.join(60)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def editor_request(client, kind, created, profile):
+    """What the editor sends to the edit view of the page autosave created (``created``, the
+    create's JSON answer): loading the edit form's parts (hydration), autosaving, or a second
+    click on Submit, with the ids the answer gave the form, as the browser fills them in."""
+    edit = created["url"]
+    if kind == "hydration":
+        return client.get(created["hydrate_url"]).status_code
+    form = {**article_form(title=TITLE, authors=[profile]), **created["field_updates"]}
+    if kind == "autosave":
+        form["action-save"] = "Save"
+        form["overwrite_revision_id"] = created["revision_id"]
+        return client.post(edit, form, headers={"Accept": "application/json"}).status_code
+    form["action-submit"] = "Submit"
+    return client.post(edit, form).status_code
+
+
+@concurrent
+@pytest.mark.parametrize(
+    ("kind", "answers"),
+    [("hydration", {200, 404}), ("autosave", {200, 400}), ("second submit", {302, 404})],
+)
+def test_the_editor_reading_the_page_a_submit_replaces_gets_no_500(
+    therapist, tree, monkeypatch, kind, answers
+):
+    """Autosave created the page and the form became its edit form, while the submit the
+    therapist sent a moment before, to the create view, waits to replace that page. The
+    editor then reads the page again: it loads the edit form's parts, autosaves, or she
+    clicks Submit again. Each such request is held right after it found the page. If it
+    holds the page's parent then, the submit waits for it, as it would on the server;
+    otherwise the submit overtakes it and replaces the page between two of its reads, as a
+    busy server lets it now and then. Either way: a clean answer, never a 500, one page."""
+    profile = AuthorPage.objects.get(user=therapist)
+    created = autosave(therapist_client(therapist), tree.blog, profile, TITLE).json()
+    reader = PausedReader(monkeypatch)
+    editor = in_thread(lambda: editor_request(therapist_client(therapist), kind, created, profile))
+    assert reader.reached.wait(30), editor[1]
+    if reader.holds_parent:
+        reader.resume.set()
+        answer = result_of(*editor)
+        # After a second click has submitted the page, the first click's create finds it in
+        # review and says its slug is taken (a form, 200), which the browser, already on the
+        # second click's answer, does not show.
+        late = {302, 200} if kind == "second submit" else {302}
+        assert submit(therapist_client(therapist), tree.blog, profile).status_code in late
+    else:
+        submitted = in_thread(lambda: submit(therapist_client(therapist), tree.blog, profile))
+        assert result_of(*submitted).status_code == 302
+        reader.resume.set()
+        answer = result_of(*editor)
+    assert answer in answers
     the_one_article()

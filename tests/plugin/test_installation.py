@@ -178,3 +178,14 @@ def test_a_site_whose_mail_server_could_hold_the_worker_for_ever_is_warned(setti
     assert deploy_warnings("wellness.W003") == ["wellness.W003"]
     settings.EMAIL_TIMEOUT = 30
     assert deploy_warnings("wellness.W003") == []
+
+
+def test_a_site_searching_with_wagtails_own_database_backend_is_warned(settings):
+    def warned():
+        return [e.id for e in checks.run_checks() if e.id == "wellness_discovery.W001"]
+
+    assert warned() == []
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert warned() == ["wellness_discovery.W001"]
+    settings.WAGTAILSEARCH_BACKENDS = {}  # Wagtail's default: the same backend
+    assert warned() == ["wellness_discovery.W001"]

@@ -24,6 +24,7 @@ SECURITY_HEADERS = [
     "Referrer-Policy",
     "Cross-Origin-Opener-Policy",
     "X-Frame-Options",
+    "Content-Security-Policy",
 ]
 
 

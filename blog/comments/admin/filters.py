@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
@@ -116,6 +117,9 @@ def listing_queryset(request):
     """The comments the listing shows for this request's filters and search."""
     queryset = moderatable(request.user)
     filters = ReaderCommentFilterSet(queue_filters(request.GET), queryset=queryset, request=request)
-    if not filters.is_valid():  # never widen a bulk action to everything on a bad filter
+    # The listing's own search form: a query it refuses (a NUL byte, which PostgreSQL cannot
+    # compare) selects nothing, as a bad filter does, rather than everything.
+    search_form = SearchForm(request.GET)
+    if not (filters.is_valid() and search_form.is_valid()):
         return queryset.none()
-    return search(filters.qs, request.GET.get("q", "").strip())
+    return search(filters.qs, search_form.cleaned_data["q"])
