@@ -8,7 +8,7 @@ try, over HTTP as the browser sends it: the editor's autosave creates the articl
 editor loads the edit form's parts, autosaves again, and she clicks "Submit" once more,
 each at a random moment within the next 0.6 s. Prints the answers counted by request and
 the tries in which any request got a 5xx (and where the server's log with their tracebacks is
-kept). A timing stress: tests/plugin/test_autosave_races.py
+kept). A timing stress: tests/plugin/core/test_autosave_races.py
 holds the interleaving that fails still, so that it fails every time.
 """
 

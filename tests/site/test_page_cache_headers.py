@@ -91,7 +91,7 @@ def test_a_hit_carries_every_header_of_the_miss(deployed, article, front, method
     for name in SECURITY_HEADERS:
         assert name in miss, f"the built page lacks {name}"
     del miss[HIT], hit[HIT]
-    assert hit.pop("Age").isdigit()  # how old the copy is (tests/plugin/test_page_cache.py)
+    assert hit.pop("Age").isdigit()  # the copy's age (tests/plugin/pagecache/test_page_cache.py)
     assert hit == miss
     assert hit_body == (b"" if method == "HEAD" else body)
 

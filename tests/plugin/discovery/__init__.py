@@ -1,0 +1,2 @@
+"""Tests of blog.discovery: site search and its backend, hostile queries, the API, the sitemap and
+robots.txt."""

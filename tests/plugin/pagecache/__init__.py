@@ -1,0 +1,1 @@
+"""Tests of blog.pagecache: the page cache's policy, keys and flows."""

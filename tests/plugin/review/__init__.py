@@ -1,0 +1,1 @@
+"""Tests of blog.review: the clinical review task, reminders and the Reviews due report."""
