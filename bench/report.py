@@ -16,7 +16,9 @@ TARGETS = {
     "session_reader_share": 0.80,
     "moderation_queries": 20,
     "moderation_ms": 150,
-    "posts_per_second": 300,  # on PostgreSQL
+    # On PostgreSQL: the app's posting rate as a share of the floor's in the same run (issue 23
+    # restated the 300 a second of issue 14 so, as pages are stated against the ceiling).
+    "posting_floor_share": 0.50,
     "posts_per_second_sqlite": 100,
 }
 
@@ -171,9 +173,18 @@ def targets(results, sizes):
 
     t = results["throughput"]["rows"]
     tool = results["throughput"]["tool"]
+    sizes = results["throughput"]["bytes_by_coding"]
     rows.append(
         (
-            f"Static ceiling ({tool}, same bytes, same gunicorn)",
+            "The article's size: uncompressed · gzip · brotli",
+            "—",
+            " · ".join(f"{sizes[coding]:,} B" for coding in ("identity", "gzip", "br")),
+            "—",
+        )
+    )
+    rows.append(
+        (
+            f"Static ceiling ({tool}, same bytes as a cache hit for a browser, same gunicorn)",
             "—",
             f"{t['static ceiling']['requests_per_second']:,.0f} req/s",
             "—",
@@ -218,30 +229,29 @@ def targets(results, sizes):
     )
     if "postgres_posting" in results:
         pg = results["postgres_posting"]
+        floor = results["postgres_posting_floor"]
+        share = pg["posts_per_second"] / floor["posts_per_second"]
         rows.append(
             (
                 f"Comment posting on PostgreSQL and Redis ({pg['clients']} clients)",
-                f"≥ {TARGETS['posts_per_second']}/s",
-                f"{pg['posts_per_second']:,.1f} posts/s{cpu_per_post(pg)}, "
+                f"≥ {TARGETS['posting_floor_share']:.0%} of the floor, none lost",
+                f"{pg['posts_per_second']:,.1f} posts/s{cpu_per_post(pg)} = {share:.0%}, "
                 f"{pg['errors'] + pg['dropped']} errors, {pg['lost']} lost of {pg['accepted']:,}",
                 met(
-                    pg["posts_per_second"] >= TARGETS["posts_per_second"]
+                    share >= TARGETS["posting_floor_share"]
                     and pg["errors"] + pg["dropped"] == 0
                     and pg["lost"] == 0
                 ),
             )
         )
-        if floor := results.get("postgres_posting_floor"):
-            share = pg["posts_per_second"] / floor["posts_per_second"]
-            rows.append(
-                (
-                    "Posting floor on PostgreSQL: Django's own insert and session write",
-                    "—",
-                    f"{floor['posts_per_second']:,.1f} posts/s{cpu_per_post(floor)}; "
-                    f"the app at {share:.0%} of it",
-                    "—",
-                )
+        rows.append(
+            (
+                "Posting floor on PostgreSQL: Django's own insert and session write",
+                "—",
+                f"{floor['posts_per_second']:,.1f} posts/s{cpu_per_post(floor)}",
+                "—",
             )
+        )
     rows.append(
         (
             "Comment posting: errors, lost",
