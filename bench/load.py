@@ -4,6 +4,7 @@ Nothing here imports Django, so the load generator never shares a process with t
 """
 
 import concurrent.futures
+import gzip
 import http.client
 import json
 import multiprocessing
@@ -19,9 +20,16 @@ from http.cookies import SimpleCookie
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import brotli
+
 from config.servers import HOST, Server, free_port
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+# What browsers say they accept: every load and every reader sends it, so that the site
+# answers as it answers them (compressed, from the page cache's copy for such clients).
+BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 
 
 class LoadError(Exception):
@@ -120,6 +128,7 @@ def run_load(tool, url, connections, seconds, threads):
 
 def run_wrk(url, connections, seconds, threads):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    command += [arg for name, value in BROWSER.items() for arg in ("-H", f"{name}: {value}")]
     completed = subprocess.run(
         [*command, "--latency", url], capture_output=True, text=True, check=False
     )
@@ -175,7 +184,7 @@ def _python_worker(url, connections, seconds):
         while time.monotonic() < deadline:
             start = time.perf_counter()
             try:
-                conn.request("GET", parts.path or "/")
+                conn.request("GET", parts.path or "/", headers=BROWSER)
                 response = conn.getresponse()
                 response.read()
                 if response.will_close:
@@ -241,6 +250,15 @@ ATTRIBUTE = re.compile(r'\b([\w-]+)="([^"]*)"')
 ACCEPTED = re.compile(r"#comment-(\d+)$")
 
 
+def decompress(content, coding):
+    """A response's body as the browser reads it."""
+    if coding == "br":
+        return brotli.decompress(content)
+    if coding == "gzip":
+        return gzip.decompress(content)
+    return content
+
+
 class Reader:
     """One commenter's browser: its cookies, and the form it got with the article.
 
@@ -275,12 +293,12 @@ class Reader:
         self.location = None
 
     def request(self, method, path, body=None, headers=None):
-        headers = dict(headers or {})
+        headers = {**BROWSER, **(headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         self.conn.request(method, path, body=body, headers=headers)
         response = self.conn.getresponse()
-        content = response.read()
+        content = decompress(response.read(), response.getheader("Content-Encoding"))
         for header in response.headers.get_all("Set-Cookie") or []:
             cookie = SimpleCookie()
             cookie.load(header)

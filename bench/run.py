@@ -12,13 +12,9 @@ the harness could not measure (a page failed, a server would not start, a commen
 
 import argparse
 import contextlib
-import datetime
-import hashlib
 import json
 import os
-import platform
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,14 +23,20 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: python bench/run.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import chart, load
+from bench import load
+from bench.common import (
+    RESULTS,
+    SCHEMA_CACHE,
+    HarnessError,
+    code_fingerprint,
+    log,
+    machine,
+    percentile,
+    run_worker,
+    spread,
+)
+from bench.report import TARGETS, profile_summary, table, targets, write_results
 from config.servers import ServerError
-
-REPO = Path(__file__).resolve().parent.parent
-RESULTS = REPO / "bench" / "results"
-# Migrated empty databases, by a hash of every migration: migrating takes longer than
-# building the smoke run's data.
-SCHEMA_CACHE = RESULTS / ".schema-cache"
 
 PROFILES = {
     "full": {
@@ -75,66 +77,9 @@ PROFILES = {
     },
 }
 SERVER = {"workers": 2, "connections": 16, "load_threads": 2, "post_clients": 16}
-TARGETS = {
-    "article_queries": 12,
-    "listing_queries": 12,
-    "listing_growth": 1.3,
-    "all_of_these_ratio": 1.5,
-    "uncached_share": 0.05,
-    "cached_share": 0.90,
-    "session_reader_share": 0.80,
-    "moderation_queries": 20,
-    "moderation_ms": 150,
-    "posts_per_second": 300,  # on PostgreSQL
-    "posts_per_second_sqlite": 100,
-}
 APP = "config.wsgi:application"
 STATIC_APP = "bench.static_app:application"
 POSTING_FLOOR_SETTINGS = "bench.posting_floor"
-
-
-class HarnessError(Exception):
-    pass
-
-
-def code_fingerprint():
-    """A hash of the app's code and templates: a run over code that changed while it ran
-    compares figures of two different apps, and says so."""
-    digest = hashlib.sha256()
-    for top in ("blog", "therapies", "config", "templates"):
-        for path in sorted((REPO / top).rglob("*")):
-            if path.suffix in {".py", ".html", ".js", ".txt"} and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(REPO)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-STARTED = time.monotonic()
-
-
-def log(message):
-    print(f"[{time.monotonic() - STARTED:6.1f}s] {message}", file=sys.stderr, flush=True)
-
-
-def percentile(values, q):
-    values = sorted(values)
-    if not values:
-        return float("nan")
-    position = (len(values) - 1) * q
-    low = int(position)
-    high = min(low + 1, len(values) - 1)
-    return values[low] + (values[high] - values[low]) * (position - low)
-
-
-def spread(samples):
-    return {
-        "n": len(samples),
-        "median": percentile(samples, 0.5),
-        "p10": percentile(samples, 0.1),
-        "p90": percentile(samples, 0.9),
-        "min": min(samples),
-        "max": max(samples),
-    }
 
 
 class Benchmark:
@@ -147,27 +92,9 @@ class Benchmark:
         self.calls = 0
 
     def meta(self):
-        def version(package):
-            from importlib.metadata import PackageNotFoundError
-            from importlib.metadata import version as v
-
-            try:
-                return v(package)
-            except PackageNotFoundError:
-                return None
-
         return {
-            "profile": self.name,
-            "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-            "machine": platform.node(),
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "django": version("django"),
-            "wagtail": version("wagtail"),
-            "gunicorn": version("gunicorn"),
+            **machine(self.name, self.p),
             "load_tool": load.load_tool(),
-            "load_average_at_start": os.getloadavg(),
-            "settings": self.p,
             "server": SERVER,
             "targets": TARGETS,
         }
@@ -188,23 +115,9 @@ class Benchmark:
 
     def worker(self, directory, step, **options):
         self.calls += 1
-        out = directory / f"{step}-{self.calls}.json"
-        command = [sys.executable, "-m", "bench.worker", step, "--out", str(out)]
-        for name, value in options.items():
-            command += [f"--{name.replace('_', '-')}", str(value)]
-        completed = subprocess.run(
-            command,
-            cwd=REPO,
-            env={**os.environ, **self.env(Path(directory), page_cache=False)},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if completed.returncode != 0:
-            raise HarnessError(f"bench.worker {step} failed:\n{completed.stderr[-4000:]}")
-        if completed.stderr.strip():
-            print(completed.stderr[-2000:], file=sys.stderr)
-        return json.loads(out.read_text())
+        out = Path(directory) / f"{step}-{self.calls}.json"
+        env = self.env(Path(directory), page_cache=False)
+        return run_worker(out, step, env, **options)
 
     def phase(self, name, function, *args):
         log(f"{name}…")
@@ -310,17 +223,17 @@ class Benchmark:
                 servers.callback(gunicorn.stop)
                 gunicorn.start()
             uncached.wait_ready()
-            status, headers, body = load.fetch(uncached.port, path)
-            if status != 200:
-                raise HarnessError(f"GET {path} from gunicorn answered {status}")
+            cached.wait_ready()
+            # The ceiling serves what a browser gets from the page cache: the same bytes and
+            # headers, compressed as the cache keeps them for the codings browsers accept.
+            status, headers, body = self.cache_hit(cached, path)
             static = server(
                 STATIC_APP, load.write_static_page(directory, status, headers, body), "static"
             )
             servers.callback(static.stop)
             static.start().wait_ready()
-            if load.fetch(static.port, path)[2] != body:
+            if load.fetch(static.port, path, headers=load.BROWSER)[2] != body:
                 raise HarnessError("the static app does not serve the article's bytes")
-            cached.wait_ready()
             # The cached server right after the ceiling: the closer in time, the less of the
             # machine's drift is in their ratio.
             rows = {
@@ -332,6 +245,12 @@ class Benchmark:
                 "tool": load.load_tool(),
                 "path": path,
                 "bytes": len(body),
+                "bytes_by_coding": {
+                    coding or "identity": len(
+                        load.fetch(cached.port, path, headers={"Accept-Encoding": coding})[2]
+                    )
+                    for coding in ("", "gzip", "br")
+                },
                 "rows": self.throughput(rows, path),
             }
             if not {"DATABASE_URL", "REDIS_URL"} <= os.environ.keys():
@@ -339,6 +258,16 @@ class Benchmark:
             self.results["posting"] = self.posting(
                 directory, cached, manifest["posting_article"]["path"]
             )
+
+    def cache_hit(self, server, path):
+        """``path`` as ``server``'s page cache answers a browser: (status, headers, body)."""
+        for _ in range(10 * SERVER["workers"]):  # each worker keeps its own copy on SQLite
+            status, headers, body = load.fetch(server.port, path, headers=load.BROWSER)
+            if status != 200:
+                raise HarnessError(f"GET {path} from gunicorn answered {status}")
+            if dict(headers).get("X-Wellness-Cache") == "hit":
+                return status, headers, body
+        raise HarnessError(f"GET {path} was never answered from the page cache")
 
     def posting(self, directory, server, path, what="comment posting"):
         """Readers post comments to ``path`` on ``server``; with the CPU time its workers
@@ -461,320 +390,6 @@ class Benchmark:
         self.results["meta"]["code_changed_during_run"] = code_fingerprint() != fingerprint
         self.results["targets"] = targets(self.results, self.p["sizes"])
         return self.results
-
-
-# The table
-
-
-def ms(entry, digits=1):
-    t = entry["time"]
-    return f"{t['median']:.{digits}f} ms [{t['p10']:.{digits}f}–{t['p90']:.{digits}f}]"
-
-
-def queries(entry):
-    values = sorted(set(entry["queries"]))
-    return "/".join(map(str, values))  # more than one value: it varied between rounds
-
-
-def met(condition):
-    return "yes" if condition else "no"
-
-
-def targets(results, sizes):
-    """(figure, target, measured, met) for the table; met is yes, no or — (no target)."""
-    small, large = (str(s) for s in sizes)
-    pages = results["pages"]
-    rows = []
-    q = TARGETS["article_queries"]
-    both = f"{int(small):,} · {int(large):,} articles"
-    rows.append(("Figures a · b", "", f"at {both}", ""))
-
-    variants = [n for n in pages[large] if n.startswith("article: ") and n != "article: typical"]
-    base = {size: pages[size]["article: base"]["queries"] for size in (small, large)}
-    for name in [*variants, "article: typical"]:
-        counts = {size: pages[size][name]["queries"] for size in (small, large)}
-        worst = max(max(c) for c in counts.values())
-        label = name.removeprefix("article: ")
-        if name == "article: base":
-            target, ok = f"≤ {q}", worst <= q
-        elif name == "article: typical":
-            target, ok = f"≤ {q}", worst <= q
-            label = "typical (2 authors, 2 techniques, 3 tags, 12 comments)"
-        else:
-            same = all(set(counts[s]) == set(base[s]) for s in counts)
-            target, ok = f"≤ {q}, = base", worst <= q and same
-        measured = f"{queries(pages[small][name])} · {queries(pages[large][name])}"
-        rows.append((f"Article queries: {label}", target, measured, met(ok)))
-    for name in ("article: typical", "article: all of these"):
-        rows.append(
-            (
-                f"Article server time: {name.removeprefix('article: ')}",
-                "—",
-                f"{ms(pages[small][name])} · {ms(pages[large][name])}",
-                "—",
-            )
-        )
-
-    typical, everything = pages[large]["article: typical"], pages[large]["article: all of these"]
-    ratio = everything["time"]["median"] / typical["time"]["median"]
-    rows.append(
-        (
-            "Article server time: all of these ÷ typical",
-            f"≤ {TARGETS['all_of_these_ratio']}×",
-            f"×{ratio:.2f} (at {int(large):,} articles)",
-            met(ratio <= TARGETS["all_of_these_ratio"]),
-        )
-    )
-    # The first reader after a change, against the same view with nothing changed, timed in
-    # the same process: met when its median is within the unchanged view's p90.
-    first = results["first_views"]
-    for name, yardstick in (
-        ("article after publishing", "article, nothing changed"),
-        ("index after publishing", "index, nothing changed"),
-        ("article after approving", "article, nothing changed"),
-    ):
-        after, before = first[name], first[yardstick]
-        rows.append(
-            (
-                f"First view (page cache off), {name}",
-                "≤ unchanged view (p90)",
-                f"{ms(after)} against {ms(before)}",
-                met(after["time"]["median"] <= before["time"]["p90"]),
-            )
-        )
-    # The usual first reader, anonymous, as the production server answers them (the page
-    # cache on): against the uncached figure, the typical article built for its request.
-    uncached = typical["time"]
-    for name in ("article after publishing", "index after publishing", "article after approving"):
-        if (view := first.get(f"anonymous: {name}")) is None:
-            continue
-        rows.append(
-            (
-                f"First view, anonymous reader (page cache on), {name}",
-                f"≤ uncached article ({uncached['median']:.1f} ms)",
-                f"{ms(view, digits=2)}, {view['hits']} of {len(view['ms'])} from the cache",
-                met(view["time"]["median"] <= uncached["median"]),
-            )
-        )
-    if control := first.get("article after saving a draft"):  # what the editor's work costs
-        rows.append(
-            (
-                "First view, article after saving a draft (a control: nothing goes stale)",
-                "—",
-                ms(control),
-                "—",
-            )
-        )
-
-    for name in ("blog index", "technique page", "author page"):
-        s, b = pages[small][name], pages[large][name]
-        lq = TARGETS["listing_queries"]
-        same = set(s["queries"]) == set(b["queries"])
-        ok = same and max(s["queries"] + b["queries"]) <= lq
-        rows.append(
-            (
-                f"{name.capitalize()}: queries",
-                f"≤ {lq}, same",
-                f"{queries(s)} · {queries(b)}",
-                met(ok),
-            )
-        )
-        growth = b["time"]["median"] / s["time"]["median"]
-        rows.append(
-            (
-                f"{name.capitalize()}: server time",
-                f"b ≤ {TARGETS['listing_growth']}× a",
-                f"{ms(s)} · {ms(b)} = ×{growth:.2f}",
-                met(growth <= TARGETS["listing_growth"]),
-            )
-        )
-
-    m = results["moderation"]
-    label = f"Moderation listing ({m['comments']:,} comments)"
-    if m.get("available"):
-        rows.append(
-            (
-                f"{label}: queries",
-                f"≤ {TARGETS['moderation_queries']}",
-                str(m["queries"]),
-                met(m["queries"] <= TARGETS["moderation_queries"]),
-            )
-        )
-        rows.append(
-            (
-                f"{label}: server time",
-                f"≤ {TARGETS['moderation_ms']} ms",
-                f"{m['time']['median']:.1f} ms [{m['time']['p10']:.1f}–{m['time']['p90']:.1f}]",
-                met(m["time"]["median"] <= TARGETS["moderation_ms"]),
-            )
-        )
-    else:
-        rows.append((label, "", f"not available ({m['url']} answered 404)", "n/a"))
-
-    t = results["throughput"]["rows"]
-    tool = results["throughput"]["tool"]
-    rows.append(
-        (
-            f"Static ceiling ({tool}, same bytes, same gunicorn)",
-            "—",
-            f"{t['static ceiling']['requests_per_second']:,.0f} req/s",
-            "—",
-        )
-    )
-    for name, share in (
-        ("uncached article", TARGETS["uncached_share"]),
-        ("cached article", TARGETS["cached_share"]),
-    ):
-        row = t[name]
-        rows.append(
-            (
-                f"Throughput: {name}",
-                f"≥ {share:.0%} of ceiling",
-                f"{row['requests_per_second']:,.0f} req/s = {row['share_of_ceiling']:.1%} "
-                f"[{min(row['shares_by_round']):.1%}–{max(row['shares_by_round']):.1%}]",
-                met(row["share_of_ceiling"] >= share),
-            )
-        )
-
-    views = results["reader_journey"]
-    after = [view for view in views if view["when"] == "after commenting"]
-    share = sum(view["hit"] for view in views) / len(views)
-    rows.append(
-        (
-            "A reader who comments: page views from the cache",
-            f"≥ {TARGETS['session_reader_share']:.0%}",
-            f"{sum(v['hit'] for v in views)} of {len(views)} = {share:.0%} "
-            f"({sum(v['hit'] for v in after)} of {len(after)} after commenting)",
-            met(share >= TARGETS["session_reader_share"]),
-        )
-    )
-
-    p = results["posting"]
-    rows.append(
-        (
-            f"Comment posting on SQLite ({p['clients']} clients)",
-            f"≥ {TARGETS['posts_per_second_sqlite']}/s",
-            f"{p['posts_per_second']:,.1f} posts/s{cpu_per_post(p)}",
-            met(p["posts_per_second"] >= TARGETS["posts_per_second_sqlite"]),
-        )
-    )
-    if "postgres_posting" in results:
-        pg = results["postgres_posting"]
-        rows.append(
-            (
-                f"Comment posting on PostgreSQL and Redis ({pg['clients']} clients)",
-                f"≥ {TARGETS['posts_per_second']}/s",
-                f"{pg['posts_per_second']:,.1f} posts/s{cpu_per_post(pg)}, "
-                f"{pg['errors'] + pg['dropped']} errors, {pg['lost']} lost of {pg['accepted']:,}",
-                met(
-                    pg["posts_per_second"] >= TARGETS["posts_per_second"]
-                    and pg["errors"] + pg["dropped"] == 0
-                    and pg["lost"] == 0
-                ),
-            )
-        )
-        if floor := results.get("postgres_posting_floor"):
-            share = pg["posts_per_second"] / floor["posts_per_second"]
-            rows.append(
-                (
-                    "Posting floor on PostgreSQL: Django's own insert and session write",
-                    "—",
-                    f"{floor['posts_per_second']:,.1f} posts/s{cpu_per_post(floor)}; "
-                    f"the app at {share:.0%} of it",
-                    "—",
-                )
-            )
-    rows.append(
-        (
-            "Comment posting: errors, lost",
-            "0, 0",
-            f"{p['errors'] + p['dropped']} errors, {p['lost']} lost "
-            f"({p['accepted']:,} accepted, {p['stored_of_accepted']:,} of them stored, "
-            f"{p['new_rows']:,} new rows)",
-            met(p["errors"] + p["dropped"] == 0 and p["lost"] == 0 and not p["unreported_rows"]),
-        )
-    )
-    return rows
-
-
-def cpu_per_post(posting):
-    if (cpu := posting.get("workers_cpu_ms_per_post")) is None:
-        return ""
-    return f" ({cpu:.1f} ms of the workers' CPU a post)"
-
-
-def table(rows):
-    header = ("Figure", "Target", "Measured", "Met")
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(4)]
-
-    def line(cells):
-        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
-
-    return "\n".join(
-        [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)]
-    )
-
-
-def profile_summary(profile, top=8):
-    """Where the typical article's uncached server time goes, under cProfile."""
-    areas = ", ".join(f"{name} {ms:.2f}" for name, ms in profile["areas"].items() if ms >= 0.01)
-    lines = [
-        f"Profile of the typical article, uncached ({profile['requests']} requests under "
-        f"cProfile, {profile['ms_per_request']:.1f} ms each with the profiler's overhead).",
-        f"Own time by area, ms per request: {areas}.",
-        "Most own time:",
-    ]
-    lines += [
-        f"  {row['ms_per_request']:7.3f} ms {row['share']:6.1%}  {row['function']}"
-        for row in profile["own"][:top]
-    ]
-    if hit := profile.get("hit"):
-        lines.append(
-            f"A page cache hit in the WSGI front, in process: {hit['us_per_hit']:.1f} µs "
-            f"(median of five batches), {hit['cache_keys_read']} cache keys read."
-        )
-    return "\n".join(lines)
-
-
-def chart_series(results, sizes):
-    names = {
-        "blog index": "Blog index",
-        "technique page": "Technique page",
-        "author page": "Author page",
-        "article: typical": "Article (typical)",
-    }
-    return {
-        label: [
-            (
-                size,
-                results["pages"][str(size)][name]["time"]["median"],
-                results["pages"][str(size)][name]["time"]["p10"],
-                results["pages"][str(size)][name]["time"]["p90"],
-            )
-            for size in sizes
-        ]
-        for name, label in names.items()
-    }
-
-
-def write_results(results, sizes, directory):
-    directory.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    text = json.dumps(results, indent=1, default=str)
-    (directory / "latest.json").write_text(text)
-    (directory / f"run-{stamp}.json").write_text(text)
-    svg = chart.server_time_svg(
-        chart_series(results, sizes),
-        f"Server time per page against number of articles ({results['meta']['profile']} run)",
-        budget={
-            n: TARGETS["listing_growth"] for n in ("Blog index", "Technique page", "Author page")
-        },
-    )
-    (directory / "server-time.svg").write_text(svg)
-    (directory / "latest.md").write_text(
-        table(results["targets"]) + "\n\n" + profile_summary(results["profile"]) + "\n"
-    )
-    return directory
 
 
 def main(argv=None):

@@ -18,6 +18,8 @@ from taggit.models import Tag
 
 from therapies.models import TechniquePage
 
+from .listings import newest
+
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 FEED_FORMAT_NAMES = {"rss": "RSS", "atom": "Atom"}
 FEED_LENGTH = 20
@@ -77,7 +79,9 @@ class ArticlesFeed(Feed):
         return xml_text(scope.blog.title)
 
     def items(self, scope):
-        return self.articles(scope)[:FEED_LENGTH]
+        # From the order the listings keep (blog.listings): the newest of a blog of 50,000
+        # articles without sorting them all again for each reader's feed reader.
+        return newest(self.articles(scope), FEED_LENGTH)
 
     def articles(self, scope):
         return scope.blog.articles().for_feed()

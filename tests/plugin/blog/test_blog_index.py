@@ -49,6 +49,15 @@ def test_paginates_and_page_links_keep_the_filters(tree, many_articles):
     assert titles(second) == ["Day 02", "Day 01", "Day 00"]
 
 
+def test_every_page_follows_a_publish_or_an_unpublish_at_once(tree, many_articles, author):
+    assert titles(Client().get(tree.blog.url, {"page": 2})) == ["Day 02", "Day 01", "Day 00"]
+    make_article(tree.blog, "Newest", authors=[author], date=datetime.date(2026, 1, 1))
+    second = titles(Client().get(tree.blog.url, {"page": 2}))
+    assert second == ["Day 03", "Day 02", "Day 01", "Day 00"]
+    many_articles[0].unpublish()
+    assert titles(Client().get(tree.blog.url, {"page": 2})) == ["Day 03", "Day 02", "Day 01"]
+
+
 @pytest.mark.parametrize("bad_page", ["abc", "-1", "0", "999", "1.5", "%00", "9" * 40])
 def test_bad_page_numbers_give_a_normal_page(tree, many_articles, bad_page):
     response = Client().get(tree.blog.url, {"page": bad_page})

@@ -111,6 +111,13 @@ def test_site_feeds_list_published_articles_newest_first(tree, author, articles)
     assert titles(atom_entries("articles"), f"{ATOM}title") == ["Newer", "By Jonah", "Older"]
 
 
+def test_a_feed_shows_a_publish_or_an_unpublish_at_once(tree, author, articles):
+    assert titles(rss_items("articles")) == ["Newer", "By Jonah", "Older"]
+    make_article(tree.blog, "Newest", authors=[author], date=datetime.date(2025, 6, 1))
+    articles["by_jonah"].unpublish()
+    assert titles(rss_items("articles")) == ["Newest", "Newer", "Older"]
+
+
 def test_rss_items_carry_absolute_links_summaries_authors_and_tags(articles):
     items = {item.findtext("title"): item for item in rss_items("articles")}
     newer = items["Newer"]

@@ -94,6 +94,41 @@ def test_listing_queries_do_not_grow_with_articles(tree, page_name):
     assert few == count_queries(page.url) <= LISTING_BUDGET
 
 
+@pytest.mark.parametrize("page_name", ["blog", "technique", "author"])
+def test_a_deep_page_of_a_listing_costs_what_its_first_page_does_at_any_size(tree, page_name):
+    technique = make_technique(tree.techniques)
+    author = make_author(tree.authors)
+    page = {"blog": tree.blog, "technique": technique, "author": author}[page_name]
+    changed = make_article(tree.blog, authors=[author], techniques=[technique])
+
+    def add_articles(count):
+        for n in range(count):
+            make_article(
+                tree.blog,
+                image=make_image(f"d{n % 3}", (320, 180)),
+                authors=[author],
+                techniques=[technique],
+            )
+
+    def queries(number):
+        """A page of the listing after an article is published, then as the next reader
+        gets it (what it shows kept)."""
+        url = f"{page.url}?page={number}"
+        count_queries(url)  # the renditions and settings rows a first view makes
+        changed.save_revision().publish()
+        with CaptureQueriesContext(connection) as first:
+            assert Client().get(url).status_code == 200
+        return len(first), count_queries(url)
+
+    add_articles(2 * 12 + 2)  # three pages
+    small = [queries(number) for number in (1, 3)]
+    add_articles(3 * 12)  # six pages
+    large = [queries(number) for number in (1, 3, 6)]
+    assert len({*small, *large}) == 1  # the same at every depth and size, in both states
+    first, kept = small[0]
+    assert kept <= LISTING_BUDGET and kept < first
+
+
 def test_article_page_queries_do_not_grow_with_comments(tree):
     from ...comments import make_comment
 
