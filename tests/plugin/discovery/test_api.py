@@ -13,6 +13,7 @@ from blog.models import ArticleReference, AuthorSpecialty
 from therapies.models import RelatedTechnique, TechniqueReference
 
 from ...factories import make_article, make_author, make_technique
+from ...queries import queries_of
 
 
 def api(path, status=200, **params):
@@ -161,6 +162,25 @@ def test_the_api_is_read_only(article, method):
 )
 def test_bad_parameters_are_a_400_with_a_message(article, params):
     assert api("articles/", status=400, **params)["message"]
+
+
+def test_a_search_costs_the_same_queries_however_many_articles_match(tree, author, technique):
+    def add_matches(count):
+        for n in range(count):
+            make_article(
+                tree.blog,
+                f"Psoas {n}",
+                authors=[author],
+                techniques=[technique],
+                tags=["hips"],
+                body=[("markdown", "The psoas release.")],
+            )
+
+    add_matches(2)
+    few = queries_of("/api/v2/articles/", search="psoas release", fields="*")
+    add_matches(18)
+    assert queries_of("/api/v2/articles/", search="psoas release", fields="*") == few
+    assert queries_of("/api/v2/articles/", search="psoas release", offset=10) <= few
 
 
 def test_search_finds_articles_by_their_words(tree, author):

@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 from blog.models import ArticlePage
 
 from ...factories import make_article, make_author, make_technique
+from ...queries import queries_of
 
 
 def search(query, **params):
@@ -95,6 +96,18 @@ def test_results_are_paginated_and_page_links_keep_the_query(tree, author):
     assert "?q=lavender&amp;page=2" in first
     assert len(found(search("lavender", page=2))) == 2
     assert len(found(search("lavender", page="999"))) == 2
+
+
+def test_a_search_costs_the_same_queries_however_many_articles_match(tree, author):
+    def add_matches(count):
+        for n in range(count):
+            make_article(tree.blog, f"Lavender {n}", authors=[author], body=body("lavender oil"))
+
+    add_matches(3)
+    few = queries_of("/search/", q="lavender oil")
+    add_matches(27)
+    assert queries_of("/search/", q="lavender oil") == few
+    assert queries_of("/search/", q="lavender oil", page=3) == few
 
 
 @pytest.mark.parametrize("query", ["", "   ", "?!", "—"])
