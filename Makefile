@@ -101,9 +101,14 @@ test-scaleout: packages-test-scaleout $(INSTALLED)
 # against the static ceiling, the first view after a change, a commenting reader's visit, the
 # moderation listing at 1,000,000 comments, and comment posting on SQLite and, under
 # bin/with-services, on PostgreSQL and Redis.
-.PHONY: bench bench-smoke
+.PHONY: bench bench-smoke bench-scale
 bench: packages-bench $(INSTALLED)
 	bin/with-services $(BIN)/python -m bench.run
+
+# The network at scale alone (docs/benchmarks.md): 20 blogs grown to 1,000, 10,000 and
+# 100,000 articles with 100 comments each, on PostgreSQL and Redis; 15-30 minutes.
+bench-scale: packages-bench $(INSTALLED)
+	bin/with-services $(BIN)/python -m bench.run --only scale
 
 # The same harness at tiny sizes in under a minute; CI runs it so the benchmark never rots.
 bench-smoke: $(INSTALLED)

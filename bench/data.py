@@ -114,7 +114,7 @@ def images(hero_count):
     }
 
 
-def sections(blog, prefix, pictures):
+def sections(blog, prefix, pictures, technique_count=TECHNIQUES, author_count=AUTHORS):
     techniques_index = publish(
         blog, TechniqueIndexPage(title="Techniques", slug="techniques", show_in_menus=True)
     )
@@ -122,12 +122,12 @@ def sections(blog, prefix, pictures):
         blog, AuthorIndexPage(title="Authors", slug="authors", show_in_menus=True)
     )
     techniques = []
-    for n in range(TECHNIQUES):
+    for n in range(technique_count):
         page = TechniquePage(
             title=f"{prefix}Technique {n}",
             slug=f"technique-{n}",
             summary=f"What technique {n} is, in a sentence.",
-            image=pictures["techniques"][n],
+            image=pictures["techniques"][n % len(pictures["techniques"])],
             what_it_is=prose(f"what {n}", 80),
             how_it_works=prose(f"how {n}", 80),
             safety="Not over broken skin or a fresh injury.",
@@ -142,13 +142,13 @@ def sections(blog, prefix, pictures):
             AuthorPage(
                 title=f"{prefix}Author {n}",
                 slug=f"author-{n}",
-                image=pictures["portraits"][n],
+                image=pictures["portraits"][n % len(pictures["portraits"])],
                 credentials="LMT",
                 short_bio="A massage therapist.",
                 long_bio=prose(f"bio {n}", 60),
             ),
         )
-        for n in range(AUTHORS)
+        for n in range(author_count)
     ]
     return techniques, authors
 
@@ -215,16 +215,17 @@ def add_thread_comments(article, count):
 # The bulk: N articles inserted directly
 
 
-def regular_relations(i):
-    """Who wrote article ``i``, what it is about and its tags, the same at every size.
+def regular_relations(i, authors=AUTHORS, techniques=TECHNIQUES):
+    """Who wrote article ``i`` (of ``authors``), what it is about (of ``techniques``) and its
+    tags, the same at every size.
 
     Author 0 and technique 0, whose pages are measured, are on every article: the worst case
     for their listings, and with 10 articles their pages show 10 cards, as the blog index
     does, against 12 (a full page) at 10,000. The second author and technique vary."""
-    authors = [0] + ([1 + i % (AUTHORS - 1)] if i % 3 == 0 else [])
-    techniques = [0] + ([1 + i % (TECHNIQUES - 1)] if i % 2 == 0 else [])
+    author_ids = [0] + ([1 + i % (authors - 1)] if i % 3 == 0 else [])
+    technique_ids = [0] + ([1 + i % (techniques - 1)] if i % 2 == 0 else [])
     tag_indexes = [(i + 7 * k) % TAGS for k in range(3 - i % 4)]
-    return authors, techniques, tag_indexes
+    return author_ids, technique_ids, tag_indexes
 
 
 def insert_rows(model, rows, fields=None):
@@ -244,7 +245,9 @@ def insert_rows(model, rows, fields=None):
         cursor.executemany(sql, values)
 
 
-def bulk_articles(blog, count, heroes, techniques, authors, tag_objects):
+def bulk_articles(blog, count, heroes, techniques, authors, tag_objects, start=0):
+    """``count`` live articles appended to ``blog``'s children, the ``start``-th on (a blog
+    grows by calls with ``start`` at its number of articles so far); returns their ids."""
     locale = Locale.get_default()
     content_type = ContentType.objects.get_for_model(ArticlePage)
     last = blog.get_last_child()
@@ -255,12 +258,12 @@ def bulk_articles(blog, count, heroes, techniques, authors, tag_objects):
     body = ArticlePage._meta.get_field("body")
 
     pages, articles, author_links, technique_links, tag_links = [], [], [], [], []
-    for i in range(count):
+    for i in range(start, start + count):
         slug = f"article-{i:05d}"
         date = NEWEST - datetime.timedelta(days=i)
         published = datetime.datetime.combine(date, datetime.time(9), datetime.UTC)
         title = f"{WORDS[i % len(WORDS)].capitalize()} and {WORDS[(i * 7) % len(WORDS)]}, part {i}"
-        path = Page._get_path(blog.path, depth, first_step + i)
+        path = Page._get_path(blog.path, depth, first_step + i - start)
         pages.append(
             {
                 "path": path,
@@ -279,7 +282,7 @@ def bulk_articles(blog, count, heroes, techniques, authors, tag_objects):
                 "url_path": f"{blog.url_path}{slug}/",
             }
         )
-        author_ids, technique_ids, tag_ids = regular_relations(i)
+        author_ids, technique_ids, tag_ids = regular_relations(i, len(authors), len(techniques))
         text = i % len(texts)
         articles.append(
             {
@@ -394,18 +397,19 @@ def abuse_limits_off():
         rules.save()
 
 
-def site_tree():
-    """The main site's blog index, replacing Wagtail's welcome page as the site root."""
-    root = Page.get_first_root_node()
-    blog = publish(root, BlogIndexPage(title="Articles", slug="articles", intro="All articles."))
+def site_tree(home=None, site_name="Bench Wellness"):
+    """The main site's root, ``home`` (the blog index by default), replacing Wagtail's
+    welcome page."""
+    home = home or BlogIndexPage(title="Articles", slug="articles", intro="All articles.")
+    publish(Page.get_first_root_node(), home)
     site = Site.objects.get(is_default_site=True)
     welcome = site.root_page
-    site.root_page = blog
-    site.site_name = "Bench Wellness"
+    site.root_page = home
+    site.site_name = site_name
     site.save()
     if type(welcome.specific) is Page:
         welcome.delete()
-    return blog
+    return home
 
 
 @transaction.atomic

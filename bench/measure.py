@@ -43,8 +43,9 @@ def page_targets(manifest):
     return targets
 
 
-def get(client, host, path):
-    client.cookies.clear()  # every request from a first-time, anonymous reader
+def get(client, host, path, anonymous=True):
+    if anonymous:
+        client.cookies.clear()  # every request from a first-time, anonymous reader
     extra = {"HTTP_HOST": host} if host else {}
     response = client.get(path, **extra)
     if response.status_code != 200:

@@ -331,15 +331,140 @@ def write_results(results, sizes, directory):
     text = json.dumps(results, indent=1, default=str)
     (directory / "latest.json").write_text(text)
     (directory / f"run-{stamp}.json").write_text(text)
-    svg = chart.server_time_svg(
-        chart_series(results, sizes),
-        f"Server time per page against number of articles ({results['meta']['profile']} run)",
-        budget={
-            n: TARGETS["listing_growth"] for n in ("Blog index", "Technique page", "Author page")
-        },
-    )
-    (directory / "server-time.svg").write_text(svg)
-    (directory / "latest.md").write_text(
-        table(results["targets"]) + "\n\n" + profile_summary(results["profile"]) + "\n"
-    )
+    markdown = []
+    if "targets" in results:  # not a run of the scale phase alone
+        svg = chart.server_time_svg(
+            chart_series(results, sizes),
+            f"Server time per page against number of articles ({results['meta']['profile']} run)",
+            budget={
+                n: TARGETS["listing_growth"]
+                for n in ("Blog index", "Technique page", "Author page")
+            },
+        )
+        (directory / "server-time.svg").write_text(svg)
+        markdown += [table(results["targets"]), profile_summary(results["profile"])]
+    if "scale_targets" in results:
+        markdown.append(
+            "The network at scale, on PostgreSQL and Redis:\n\n" + table(results["scale_targets"])
+        )
+    (directory / "latest.md").write_text("\n\n".join(markdown) + "\n")
     return directory
+
+
+# The scale phase: a network of blogs on PostgreSQL at each size (bench.scale)
+
+SCALE_TARGETS = {
+    "build_seconds": 15 * 60,
+    "growth": 1.3,
+    "search_ms": 100,
+    "moderation_queries": TARGETS["moderation_queries"],
+    "moderation_ms": TARGETS["moderation_ms"],
+}
+SITEMAP_PARTS = ("sitemap part: first", "sitemap part: last")
+SEARCHES = ("search", "search, page 2", "API search")
+BLOG_PAGES = ("big blog: first page", "big blog: deep page")
+LISTINGS = (
+    "technique page",
+    "author page",
+    "API article listing",
+    "feed: blog RSS",
+    "feed: blog Atom",
+    "feed: technique RSS",
+    "feed: author RSS",
+    "feed: tag RSS",
+)
+MODERATION = (
+    "moderation: queue (with its tab counts)",
+    "moderation: tab counts",
+    "moderation: all comments",
+    "moderation: a commenter's comments",
+)
+
+
+def scale_targets(scale):
+    """(figure, target, measured at each size, met) for the scale phase's table."""
+    sizes = list(scale["sizes"])
+    by_size = [scale["sizes"][size] for size in sizes]
+    pages = [size["pages"] for size in by_size]
+    largest = pages[-1]
+    dot = " · ".join
+    g = SCALE_TARGETS["growth"]
+    rows = [
+        (
+            "Figures a · b · c",
+            "",
+            "at "
+            + dot(
+                f"{s['build']['articles']:,} articles, {s['build']['comments']:,} comments"
+                for s in by_size
+            ),
+            "",
+        )
+    ]
+    build = scale["setup_seconds"]
+    for size in by_size:
+        steps = size["build"]["steps"]
+        build += sum(steps.values())
+        rows.append(
+            (
+                f"Build: growing to {size['build']['articles']:,} articles",
+                "—",
+                ", ".join(f"{name} {seconds:.0f} s" for name, seconds in steps.items()),
+                "—",
+            )
+        )
+    rows.append(
+        (
+            f"Build: the whole network (setup {scale['setup_seconds']:.0f} s and every step)",
+            f"< {SCALE_TARGETS['build_seconds'] // 60} min",
+            f"{build / 60:.1f} min",
+            met(build < SCALE_TARGETS["build_seconds"]),
+        )
+    )
+
+    def row(name, target, ok, note=""):
+        entries = [p[name] for p in pages]
+        measured = f"{dot(str(e['queries']) for e in entries)} queries; " + dot(
+            f"{e['time']['median']:.1f}" for e in entries
+        )
+        rows.append((name, target, f"{measured} ms{note}", met(ok)))
+
+    def constant(*names):
+        return len({p[n]["queries"] for p in pages for n in names}) == 1
+
+    def median(entry):
+        return entry["time"]["median"]
+
+    sitemap = "sitemap index" if "sitemap index" in largest else "sitemap (one part)"
+    row(sitemap, "same queries", constant(sitemap))
+    for name in SITEMAP_PARTS:
+        if name in largest:
+            growth = median(largest[name]) / median(pages[0][name])
+            row(
+                name,
+                f"same queries as the first part; c ≤ {g}× a",
+                constant(*SITEMAP_PARTS) and growth <= g,
+                f" (×{growth:.2f})",
+            )
+    for name in SEARCHES:
+        ms = SCALE_TARGETS["search_ms"]
+        total = f", {largest[name]['total']:,} found" if "total" in largest[name] else ""
+        row(name, f"≤ {ms} ms, same queries", constant(name) and median(largest[name]) <= ms, total)
+    for name in BLOG_PAGES:
+        ratios = [median(p[name]) / median(p["10-article blog"]) for p in pages]
+        row(
+            name,
+            f"same queries as the 10-article blog; ≤ {g}× its time",
+            constant(name, "10-article blog") and max(ratios) <= g,
+            f" (×{dot(f'{r:.2f}' for r in ratios)}; {largest[name]['path']})",
+        )
+    row("10-article blog", "the baseline", True)
+    rows[-1] = (*rows[-1][:3], "—")
+    for name in LISTINGS:
+        growth = median(largest[name]) / median(pages[0][name])
+        row(name, f"same queries; c ≤ {g}× a", constant(name) and growth <= g, f" (×{growth:.2f})")
+    q, ms = SCALE_TARGETS["moderation_queries"], SCALE_TARGETS["moderation_ms"]
+    for name in MODERATION:
+        entry = largest[name]
+        row(name, f"≤ {q} queries, ≤ {ms} ms", entry["queries"] <= q and median(entry) <= ms)
+    return rows

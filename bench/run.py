@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 if __package__ in (None, ""):  # run as a script: python bench/run.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -35,7 +36,14 @@ from bench.common import (
     run_worker,
     spread,
 )
-from bench.report import TARGETS, profile_summary, table, targets, write_results
+from bench.report import (
+    TARGETS,
+    profile_summary,
+    scale_targets,
+    table,
+    targets,
+    write_results,
+)
 from config.servers import ServerError
 
 PROFILES = {
@@ -55,6 +63,15 @@ PROFILES = {
         "profile_requests": 100,
         "first_view_runs": 20,
         "postgres_articles": 100,
+        "scale": {
+            "sizes": [1_000, 10_000, 100_000],
+            "techniques": 50,
+            "authors": 200,
+            "runs": 10,
+            "warmup": 2,
+            "moderation_runs": 5,
+            "sitemap_urls_per_part": None,  # the app's own
+        },
     },
     "smoke": {
         "sizes": [3, 30],
@@ -74,6 +91,15 @@ PROFILES = {
         "profile_requests": 5,
         "first_view_runs": 2,
         "postgres_articles": 10,
+        "scale": {
+            "sizes": [40, 80],
+            "techniques": 3,
+            "authors": 5,
+            "runs": 2,
+            "warmup": 2,  # as the pages': the first view makes renditions and settings rows
+            "moderation_runs": 2,
+            "sitemap_urls_per_part": 20,  # so that even the smoke run's sitemap has parts
+        },
     },
 }
 SERVER = {"workers": 2, "connections": 16, "load_threads": 2, "post_clients": 16}
@@ -111,6 +137,10 @@ class Benchmark:
         if directory == self.directory("postgres"):
             env["BENCH_DATABASE_URL"] = os.environ["DATABASE_URL"]
             env["BENCH_REDIS_URL"] = os.environ["REDIS_URL"]
+        if directory == self.directory("scale"):
+            env.update(scale_services())
+            if part := self.p["scale"]["sitemap_urls_per_part"]:
+                env["BENCH_SITEMAP_URLS_PER_PART"] = str(part)
         return env
 
     def worker(self, directory, step, **options):
@@ -336,6 +366,42 @@ class Benchmark:
                 directory, floor, floor_path, "the posting floor (Django's insert, session write)"
             )
 
+    def scale(self):
+        """A network of blogs grown to each size on PostgreSQL and Redis (bench.network),
+        measured at each (bench.scale): see docs/benchmarks.md."""
+        p = self.p["scale"]
+        directory = self.directory("scale")
+        directory.mkdir()
+        create_scale_database()
+        self.worker(directory, "migrate")
+        setup = self.worker(
+            directory,
+            "scale_setup",
+            heroes=self.p["heroes"],
+            techniques=p["techniques"],
+            authors=p["authors"],
+        )
+        log(f"  the network's site, blogs and sections in {setup['seconds_in_step']} s")
+        results = {"setup_seconds": setup["seconds_in_step"], "sizes": {}}
+        for size in p["sizes"]:
+            grown = self.worker(directory, "scale_grow", articles=size)
+            log(f"  grown to {size:,} articles, {grown['comments']:,} comments: {grown['steps']}")
+            manifest = directory / f"manifest-{size}.json"
+            manifest.write_text(json.dumps(grown))
+            measured = self.worker(
+                directory,
+                "scale_measure",
+                manifest=manifest,
+                runs=p["runs"],
+                warmup=p["warmup"],
+                moderation_runs=p["moderation_runs"],
+            )
+            measured.pop("seconds_in_step")
+            for entry in measured.values():
+                entry["time"] = spread(entry["ms"])
+            results["sizes"][str(size)] = {"build": grown, "pages": measured}
+        self.results["scale"] = results
+
     def throughput(self, rows, path):
         """Requests per second for each server, the servers loaded in turn (never at once),
         round after round, so that a slow moment of the machine is shared between them."""
@@ -371,25 +437,54 @@ class Benchmark:
             }
         return throughput
 
-    def run(self):
+    def run(self, only=None):
         started = time.monotonic()
         fingerprint = code_fingerprint()
         log(f"benchmark ({self.name}) in {self.tmp}; load generator: {load.load_tool()}")
-        self.phase("build", self.build)
-        self.phase("pages", self.pages)
-        self.phase("profile", self.profile)
-        self.phase("first views", self.first_views)
-        self.phase("moderation", self.moderation)
-        self.phase("throughput and posting", self.throughput_and_posting)
-        if {"DATABASE_URL", "REDIS_URL"} <= os.environ.keys():  # under bin/with-services
-            self.phase("PostgreSQL", self.postgres)
+        services = {"DATABASE_URL", "REDIS_URL"} <= os.environ.keys()  # bin/with-services
+        if only is None:
+            self.phase("build", self.build)
+            self.phase("pages", self.pages)
+            self.phase("profile", self.profile)
+            self.phase("first views", self.first_views)
+            self.phase("moderation", self.moderation)
+            self.phase("throughput and posting", self.throughput_and_posting)
+            if services:
+                self.phase("PostgreSQL", self.postgres)
+        if services:
+            self.phase("scale", self.scale)
+        elif only:
+            raise HarnessError(f"the {only} phase runs on PostgreSQL: use bin/with-services")
         else:
-            log("no DATABASE_URL and REDIS_URL (bin/with-services): no PostgreSQL phase")
+            log("no DATABASE_URL and REDIS_URL (bin/with-services): no PostgreSQL phases")
         self.results["meta"]["seconds"] = round(time.monotonic() - started, 1)
         self.results["meta"]["code"] = fingerprint
         self.results["meta"]["code_changed_during_run"] = code_fingerprint() != fingerprint
-        self.results["targets"] = targets(self.results, self.p["sizes"])
+        if only is None:
+            self.results["targets"] = targets(self.results, self.p["sizes"])
+        if "scale" in self.results:
+            self.results["scale_targets"] = scale_targets(self.results["scale"])
         return self.results
+
+
+SCALE_DATABASE = "wellness_scale"
+SCALE_REDIS_DB = 2
+
+
+def scale_services():
+    """The scale phase's own database on the throwaway PostgreSQL server, and its own Redis
+    database: the PostgreSQL phase's data and cache keys stay apart."""
+    database = urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{SCALE_DATABASE}")
+    redis = urlsplit(os.environ["REDIS_URL"])._replace(path=f"/{SCALE_REDIS_DB}")
+    return {"BENCH_DATABASE_URL": urlunsplit(database), "BENCH_REDIS_URL": urlunsplit(redis)}
+
+
+def create_scale_database():
+    import psycopg
+
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {SCALE_DATABASE}")
+        connection.execute(f"CREATE DATABASE {SCALE_DATABASE}")
 
 
 def main(argv=None):
@@ -399,15 +494,20 @@ def main(argv=None):
     parser.add_argument("--tmp", help="parent directory of the throwaway data directory")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway directory")
     parser.add_argument(
+        "--only", choices=["scale"], help="this phase alone (on PostgreSQL: bin/with-services)"
+    )
+    parser.add_argument(
         "--no-schema-cache", action="store_true", help=f"always migrate (cache: {SCHEMA_CACHE})"
     )
     args = parser.parse_args(argv)
 
     profile = "smoke" if args.smoke else "full"
     results_dir = args.results or (RESULTS / "smoke" if args.smoke else RESULTS)
+    if args.only:  # apart from the whole run's figures
+        results_dir = results_dir / args.only
     bench = Benchmark(profile, args.tmp, None if args.no_schema_cache else SCHEMA_CACHE)
     try:
-        results = bench.run()
+        results = bench.run(args.only)
     except (HarnessError, load.LoadError, ServerError) as error:
         print(f"\nbench: HARNESS FAILURE: {error}", file=sys.stderr)
         print(f"bench: data and server logs kept in {bench.tmp}", file=sys.stderr)
@@ -427,16 +527,21 @@ def main(argv=None):
         f"load average {meta['load_average_at_start'][0]:.1f} at start, "
         f"load generator {meta['load_tool']}\n"
     )
-    print(table(results["targets"]))
-    print()
-    print(profile_summary(results["profile"]))
+    if "targets" in results:
+        print(table(results["targets"]))
+        print()
+        print(profile_summary(results["profile"]))
+    if "scale_targets" in results:
+        print("\nThe network at scale, on PostgreSQL and Redis:\n")
+        print(table(results["scale_targets"]))
     if meta["code_changed_during_run"]:
         print(
             "\nWARNING: the app's code changed while the benchmark ran; "
             "figures may compare two versions of it."
         )
-    print(f"\nFigures: {written / 'latest.json'}; chart: {written / 'server-time.svg'}")
-
+    print(f"\nFigures: {written / 'latest.json'}, {written / 'latest.md'}")
+    if args.only:
+        return 0
     posting = results["posting"]
     if posting["lost"] or not posting["accepted"]:
         print(

@@ -59,6 +59,10 @@ if os.environ.get("BENCH_BUILDING") == "1":
     # tasks that update them on every publish are recorded rather than run.
     TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
+# The scale phase's smoke run: a sitemap of a few dozen pages in parts, as a large site's is.
+if part := os.environ.get("BENCH_SITEMAP_URLS_PER_PART"):
+    WELLNESS_SITEMAP_URLS_PER_PART = int(part)
+
 MEDIA_ROOT = BENCH_DIR / "media"
 STATIC_ROOT = BENCH_DIR / "static"
 STORAGES = {

@@ -130,6 +130,32 @@ def step_post(args):
     }
 
 
+def step_scale_setup(args):
+    from . import network
+
+    network.setup(args.heroes, args.techniques, args.authors)
+    return {}
+
+
+def step_scale_grow(args):
+    from django.core.cache import caches
+
+    from . import network
+
+    grown = network.grow(args.articles)
+    for cache in caches.all():  # the data changed under the app: nothing it kept is true
+        cache.clear()
+    return grown
+
+
+def step_scale_measure(args):
+    from . import scale
+
+    with open(args.manifest) as f:
+        manifest = json.load(f)
+    return scale.measure_network(manifest, args.runs, args.warmup, args.moderation_runs)
+
+
 STEPS = {
     "migrate": step_migrate,
     "build": step_build,
@@ -138,6 +164,9 @@ STEPS = {
     "first_views": step_first_views,
     "moderation": step_moderation,
     "post": step_post,
+    "scale_setup": step_scale_setup,
+    "scale_grow": step_scale_grow,
+    "scale_measure": step_scale_measure,
 }
 
 
@@ -157,8 +186,11 @@ def main(argv=None):
     parser.add_argument("--clients", type=int)
     parser.add_argument("--duration", type=float)
     parser.add_argument("--cache-dir")
+    parser.add_argument("--techniques", type=int)
+    parser.add_argument("--authors", type=int)
+    parser.add_argument("--moderation-runs", type=int)
     args = parser.parse_args(argv)
-    if args.step == "build":
+    if args.step in ("build", "scale_setup", "scale_grow"):
         os.environ["BENCH_BUILDING"] = "1"  # read by bench.settings
 
     import django
