@@ -156,7 +156,7 @@ def test_only_the_moderator_it_was_sent_to_while_they_may_moderate(
 
 
 def test_urgent_comments_say_so_first(article, moderators, django_capture_on_commit_callbacks):
-    rules(notify_moderators=False)  # the caller decides; urgent ones go out regardless
+    rules(notify_moderators=False)  # should_notify: urgent ones go out regardless
     comment = make_comment(article, status=Status.PENDING, body=BODY)
     messages, _ = sent_mail(
         django_capture_on_commit_callbacks,
