@@ -7,10 +7,12 @@ them in the first blog, deep enough for a page 4,000; exactly 10 in the second, 
 the rest shared by the others), 100 comments an article made by PostgreSQL itself from
 ``generate_series`` with the comments' secondary indexes dropped and built again after, and
 the new articles' search index entries made by Wagtail's own index (``add_items``, as
-``update_index`` does), in chunks. Every step's time is returned for the table.
+``update_index`` does), in chunks, while PostgreSQL makes the comments. Every step's time is
+returned for the table.
 """
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -72,21 +74,39 @@ def setup(hero_count, techniques=TECHNIQUES, authors=AUTHORS):
 
 def grow(articles):
     """Grows the network to ``articles`` live articles and 100 comments for each; returns the
-    seconds each step took and the manifest the measurements read."""
+    seconds each step took (the comments and the search entries overlap: ``seconds`` is the
+    whole) and the manifest the measurements read."""
+    start = time.monotonic()
     steps = {}
 
     def timed(name, function, *args):
-        start = time.monotonic()
+        begun = time.monotonic()
         result = function(*args)
-        steps[name] = round(time.monotonic() - start, 1)
+        steps[name] = round(time.monotonic() - begun, 1)
         return result
 
+    def in_thread(*args):
+        try:
+            return timed(*args)
+        finally:
+            connection.close()  # the thread's own
+
     new_ids = timed("articles", add_articles, articles)
-    timed("search index", index_articles, new_ids)
-    comments = timed("comments", add_comments, articles * COMMENTS_PER_ARTICLE)
+    # The comments are PostgreSQL's work and the search entries mostly Python's (a query an
+    # article, as update_index makes them): on two CPUs they go side by side.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        comments = pool.submit(in_thread, "comments", add_comments, articles * COMMENTS_PER_ARTICLE)
+        timed("search index", index_articles, new_ids)
+        count = comments.result()
     timed("analyze", analyze)
     timed("tree check", data.check_tree)
-    return {"articles": articles, "comments": comments, "steps": steps, **manifest()}
+    return {
+        "articles": articles,
+        "comments": count,
+        "steps": steps,
+        "seconds": round(time.monotonic() - start, 1),
+        **manifest(),
+    }
 
 
 @transaction.atomic

@@ -362,7 +362,12 @@ SCALE_TARGETS = {
 }
 SITEMAP_PARTS = ("sitemap part: first", "sitemap part: last")
 SEARCHES = ("search", "search, page 2", "API search")
-BLOG_PAGES = ("big blog: first page", "big blog: deep page")
+# Each against the 10-article blog's page built the same way: the plain address is kept
+# rendered (blog.core.fragments), an address with a query string rendered for its request.
+BLOG_PAGES = {
+    "big blog: first page": "10-article blog",
+    "big blog: deep page": "10-article blog, ?page=1",
+}
 LISTINGS = (
     "technique page",
     "author page",
@@ -404,12 +409,14 @@ def scale_targets(scale):
     build = scale["setup_seconds"]
     for size in by_size:
         steps = size["build"]["steps"]
-        build += sum(steps.values())
+        seconds = size["build"].get("seconds", sum(steps.values()))
+        build += seconds
         rows.append(
             (
                 f"Build: growing to {size['build']['articles']:,} articles",
                 "—",
-                ", ".join(f"{name} {seconds:.0f} s" for name, seconds in steps.items()),
+                f"{seconds:.0f} s: "
+                + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in steps.items()),
                 "—",
             )
         )
@@ -442,27 +449,33 @@ def scale_targets(scale):
             growth = median(largest[name]) / median(pages[0][name])
             row(
                 name,
-                f"same queries as the first part; c ≤ {g}× a",
-                constant(*SITEMAP_PARTS) and growth <= g,
+                f"same queries; ≤ {g}× the first size",
+                constant(name) and growth <= g,
                 f" (×{growth:.2f})",
             )
     for name in SEARCHES:
         ms = SCALE_TARGETS["search_ms"]
         total = f", {largest[name]['total']:,} found" if "total" in largest[name] else ""
         row(name, f"≤ {ms} ms, same queries", constant(name) and median(largest[name]) <= ms, total)
-    for name in BLOG_PAGES:
-        ratios = [median(p[name]) / median(p["10-article blog"]) for p in pages]
+    for name, baseline in BLOG_PAGES.items():
+        ratios = [median(p[name]) / median(p[baseline]) for p in pages]
         row(
             name,
-            f"same queries as the 10-article blog; ≤ {g}× its time",
-            constant(name, "10-article blog") and max(ratios) <= g,
+            f"same queries as the {baseline}; ≤ {g}× its time",
+            constant(name, baseline) and max(ratios) <= g,
             f" (×{dot(f'{r:.2f}' for r in ratios)}; {largest[name]['path']})",
         )
-    row("10-article blog", "the baseline", True)
-    rows[-1] = (*rows[-1][:3], "—")
+    for baseline in BLOG_PAGES.values():
+        row(baseline, "the baseline", True)
+        rows[-1] = (*rows[-1][:3], "—")
     for name in LISTINGS:
         growth = median(largest[name]) / median(pages[0][name])
-        row(name, f"same queries; c ≤ {g}× a", constant(name) and growth <= g, f" (×{growth:.2f})")
+        row(
+            name,
+            f"same queries; ≤ {g}× the first size",
+            constant(name) and growth <= g,
+            f" (×{growth:.2f})",
+        )
     q, ms = SCALE_TARGETS["moderation_queries"], SCALE_TARGETS["moderation_ms"]
     for name in MODERATION:
         entry = largest[name]

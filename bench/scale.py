@@ -20,6 +20,7 @@ from blog.models import BlogIndexPage
 from . import data, measure
 
 DEEP_PAGE = 4000  # or the big blog's last page, where it has fewer
+EXPLAIN_FROM_MS = 20  # the slowest query of a request gets PostgreSQL's plan from this long
 
 
 def reader_targets(manifest):
@@ -41,6 +42,9 @@ def reader_targets(manifest):
         "big blog: first page": big,
         "big blog: deep page": f"{big}?page={deep}",
         "10-article blog": manifest["baseline_blog"],
+        # A listing with a query string is rendered for its request, never kept (the plain
+        # address is: blog.core.fragments): the deep page's like-for-like baseline.
+        "10-article blog, ?page=1": f"{manifest['baseline_blog']}?page=1",
         "technique page": manifest["technique"],
         "author page": manifest["author"],
         "API article listing": "/api/v2/articles/",
@@ -86,13 +90,34 @@ def measure_paths(client, targets, runs, warmup, anonymous):
         with CaptureQueriesContext(connection) as queries:
             response = measure.get(client, None, path, anonymous)
         sql = [measure.compact(q["sql"]) for q in queries.captured_queries]
-        results[name] = {"path": path, "queries": len(sql), "sql": sql, "ms": [], **facts(response)}
+        results[name] = {
+            "path": path,
+            "queries": len(sql),
+            "sql": sql,
+            "slowest": slowest(queries.captured_queries),
+            "ms": [],
+            **facts(response),
+        }
     for _ in range(runs):
         for name, path in targets.items():
             start = time.perf_counter()
             measure.get(client, None, path, anonymous)
             results[name]["ms"].append((time.perf_counter() - start) * 1000)
     return results
+
+
+def slowest(captured):
+    """A request's slowest query, with PostgreSQL's plan of it (run again, with ANALYZE) where
+    it took ``EXPLAIN_FROM_MS`` or more: what a missed target is read from."""
+    if not captured:
+        return None
+    query = max(captured, key=lambda q: float(q["time"]))
+    result = {"ms": round(float(query["time"]) * 1000, 1), "sql": query["sql"]}
+    if result["ms"] >= EXPLAIN_FROM_MS and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+            result["plan"] = [row[0] for row in cursor.fetchall()]
+    return result
 
 
 def facts(response):
