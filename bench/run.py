@@ -439,7 +439,7 @@ class Benchmark:
             }
         return throughput
 
-    def run(self, only=None):
+    def run(self, only=None, skip=()):
         started = time.monotonic()
         fingerprint = code_fingerprint()
         log(f"benchmark ({self.name}) in {self.tmp}; load generator: {load.load_tool()}")
@@ -453,7 +453,7 @@ class Benchmark:
             self.phase("throughput and posting", self.throughput_and_posting)
             if services:
                 self.phase("PostgreSQL", self.postgres)
-        if services:
+        if services and "scale" not in skip:
             self.phase("scale", self.scale)
         elif only:
             raise HarnessError(f"the {only} phase runs on PostgreSQL: use bin/with-services")
@@ -503,6 +503,9 @@ def main(argv=None):
         "--only", choices=["scale"], help="this phase alone (on PostgreSQL: bin/with-services)"
     )
     parser.add_argument(
+        "--skip", choices=["scale"], action="append", default=[], help="leave this phase out"
+    )
+    parser.add_argument(
         "--no-schema-cache", action="store_true", help=f"always migrate (cache: {SCHEMA_CACHE})"
     )
     args = parser.parse_args(argv)
@@ -513,7 +516,7 @@ def main(argv=None):
         results_dir = results_dir / args.only
     bench = Benchmark(profile, args.tmp, None if args.no_schema_cache else SCHEMA_CACHE)
     try:
-        results = bench.run(args.only)
+        results = bench.run(args.only, args.skip)
     except (HarnessError, load.LoadError, ServerError) as error:
         print(f"\nbench: HARNESS FAILURE: {error}", file=sys.stderr)
         print(f"bench: data and server logs kept in {bench.tmp}", file=sys.stderr)
