@@ -2,6 +2,8 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -104,9 +106,18 @@ class ReaderCommentFilterSet(WagtailFilterSet):
 
 
 def search(queryset, query):
-    """What the listing's search box does, for "select all" in bulk actions."""
+    """What the listing's search box does, for the listing and for "select all" in bulk
+    actions: an address finds the comments written from it (a commenter's history, from the
+    address's index: searching every comment's text for it reads the whole table); anything
+    else, the comments whose text, name or address contains it."""
     if not query:
         return queryset
+    try:
+        validate_email(query)
+    except ValidationError:
+        pass
+    else:
+        return queryset.written_by(query)
     condition = Q()
     for field in SEARCH_FIELDS:
         condition |= Q(**{f"{field}__icontains": query})

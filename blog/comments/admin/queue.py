@@ -19,7 +19,7 @@ from ..moderation.permissions import moderatable, url_name
 from . import undo
 from .access import ModeratorRequiredMixin
 from .columns import CommentColumn, CommenterColumn, ModerationColumn, NotesColumn, PageColumn
-from .filters import queue_filters
+from .filters import queue_filters, search
 from .menu import remember_pending_count
 from .personal_data import commenter_buttons
 
@@ -62,6 +62,10 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
 
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "data": queue_filters(self.request.GET)}
+
+    def search_queryset(self, queryset):
+        # The search box's one rule (filters.search), which "select all" follows too.
+        return search(queryset, self.search_query) if self.is_searching else queryset
 
     def order_queryset(self, queryset):
         # Urgent comments still waiting come first, whatever the order asked for; the pk

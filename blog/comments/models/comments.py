@@ -98,14 +98,23 @@ class ReaderCommentQuerySet(models.QuerySet):
             "all": total,
         }
 
+    def _by_addresses(self, emails):
+        # By the index on the upper-cased address, as Upper("email") is written in it.
+        return self.annotate(address=Upper("email")).filter(
+            address__in={email.upper() for email in emails}
+        )
+
+    def written_by(self, email):
+        """The comments written from ``email``, in any case: a commenter's history, read
+        from the address's index however many comments the site has."""
+        return self._by_addresses([email])
+
     def commenter_history(self, emails):
         """{address in upper case: (approved, spam)} for the writers of ``emails``, in one
-        query (the index on the upper-cased address serves it, as it serves ``iexact``
-        lookups on PostgreSQL)."""
+        query (the index on the upper-cased address serves it)."""
         Status = ReaderComment.Status
         rows = (
-            self.annotate(address=Upper("email"))
-            .filter(address__in={email.upper() for email in emails})
+            self._by_addresses(emails)
             .values_list("address")
             .annotate(
                 approved=Count("pk", filter=Q(status=Status.APPROVED)),
