@@ -48,6 +48,7 @@ class Tab:
     count: int
     url: str
     current: bool
+    approximate: bool = False  # the count is the database's estimate
 
 
 def is_pending(comment):
@@ -120,8 +121,9 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
         # Where nothing but the tab narrows the list, the tab's count is its length: no
         # second count of a queue of a million comments.
         narrowing = set(self.request.GET) - {"status", "ordering", self.page_kwarg}
-        count = self.status_counts.get(self.current_status or "all")
-        if not narrowing and count is not None:
+        tab = self.current_status or "all"
+        count = self.status_counts.get(tab)
+        if not narrowing and count is not None and tab not in self.status_counts.approximate:
             paginator.count = count
         return paginator
 
@@ -134,6 +136,7 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
                 counts[status or "all"],
                 self.query_url(status=status),
                 status == self.current_status,
+                (status or "all") in counts.approximate,
             )
             for status, label in TABS
         ]

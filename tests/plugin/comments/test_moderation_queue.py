@@ -5,6 +5,7 @@ the comment in its place on its page, and undo after every action."""
 import datetime
 import re
 
+import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -13,6 +14,7 @@ from wagtail.models import ModelLogEntry
 
 from blog.comments.admin.undo import SESSION_KEY
 from blog.comments.models import DiscussionSettings, ReaderComment
+from blog.comments.models import comments as comments_models
 from blog.core.permissions import MODERATORS, THERAPISTS
 
 from ...comments import make_comment
@@ -68,6 +70,24 @@ def test_the_queue_opens_on_pending_with_a_tab_and_count_per_status(moderator_cl
     assert [current for _label, _count, current in tabs(spam_tab)][2]
     assert len(rows(spam_tab)) == 1
     assert len(rows(page(moderator_client, f"{LISTING}?status="))) == 8
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite keeps no estimate")
+def test_past_a_million_comments_all_and_approved_are_the_databases_estimate(
+    moderator_client, article, monkeypatch
+):
+    monkeypatch.setattr(comments_models, "ESTIMATE_BEYOND", 5)
+    add_comments(article, 2)
+    add_comments(article, 5, status=Status.APPROVED)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE wellness_comments_readercomment")
+    add_comments(article, 3, status=Status.APPROVED)  # not yet in the estimate
+    content = page(moderator_client)
+    assert 'Approved <span class="wellness-tabs__count">(about 5)' in content
+    assert 'All <span class="wellness-tabs__count">(about 7)' in content
+    assert tabs(content)[0] == ("Pending", 2, True)  # what awaits is always counted
+    # The "All" tab's own pages are counted exactly.
+    assert len(rows(page(moderator_client, f"{LISTING}?status="))) == 10
 
 
 def test_newest_or_oldest_first_as_the_moderator_chooses_urgent_always_on_top(
