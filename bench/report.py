@@ -361,7 +361,7 @@ SCALE_TARGETS = {
     "moderation_ms": TARGETS["moderation_ms"],
 }
 SITEMAP_PARTS = ("sitemap part: first", "sitemap part: last")
-SEARCHES = ("search", "search, page 2", "API search")
+SEARCHES = ("search", "search, page 2", "API search", "search, a rare word")
 # Each against the 10-article blog's page built the same way: the plain address is kept
 # rendered (blog.core.fragments), an address with a query string rendered for its request.
 BLOG_PAGES = {
