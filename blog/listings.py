@@ -35,6 +35,22 @@ def listing_ids(articles):
     return kept
 
 
+class KeptOrder:
+    """``articles`` as a paginator takes a queryset (``count()`` and a slice), counted and
+    sliced from the listing's kept order (``listing_ids``) rather than by the database: a
+    slice costs one query for its articles (and their prefetches), however deep it is."""
+
+    def __init__(self, articles):
+        self.articles = articles
+        self.ids = listing_ids(articles)
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, window):
+        return self.articles.in_order(list(self.ids[window]))
+
+
 def newest(articles, count):
     """The first ``count`` of ``articles``, from the listing's kept order (``listing_ids``)."""
     return articles.in_order(listing_ids(articles)[:count])

@@ -14,6 +14,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from blog.core.images import with_renditions
+from blog.listings import KeptOrder
 from blog.models import ArticlePage, ArticleTechnique, AuthorPage, AuthorSpecialty
 from therapies.models import RelatedTechnique, TechniquePage
 
@@ -66,7 +67,18 @@ class PageTypeAPIViewSet(PagesAPIViewSet):
         return super().handle_exception(exc)
 
 
+# The parameters that say how much of the listing to show, and how: not which articles it
+# holds, nor in what order.
+PRESENTATION_PARAMETERS = frozenset(
+    {"limit", "offset", "fields", "rich_text_format", "format", "_"}
+)
+
+
 class ArticlesAPIViewSet(PageTypeAPIViewSet):
+    """Articles, newest first. The plain listing (no filter, order or search) is paged from
+    the order the blog's own listings keep (blog.listings.KeptOrder), so a page and its
+    total cost the same at any offset and on a site of any size; the rest is Wagtail's."""
+
     model = ArticlePage
     listing_fields = ("summary", "date", "reading_time", "authors", "techniques", "tags")
     # Rendering bodies is for one article at a time.
@@ -80,6 +92,11 @@ class ArticlesAPIViewSet(PageTypeAPIViewSet):
 
     def get_queryset(self):
         return super().get_queryset().with_authors().select_related("reviewer").newest_first()
+
+    def paginate_queryset(self, queryset):
+        if self.request.GET.keys() <= PRESENTATION_PARAMETERS:
+            queryset = KeptOrder(queryset)
+        return super().paginate_queryset(queryset)
 
 
 class TechniquesAPIViewSet(PageTypeAPIViewSet):
