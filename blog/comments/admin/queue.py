@@ -76,7 +76,7 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
         if self.current_status == Status.PENDING:
             return queryset.order_by("-queue_rank", self.ordering, "-pk")
         if not self.current_status:  # "All": the urgent ones still waiting first there too
-            return queryset.urgent_first().order_by("-waiting_urgent", self.ordering, "-pk")
+            return queryset.urgent_first(self.ordering)
         return queryset.order_by(self.ordering, "-pk")
 
     def get_context_data(self, **kwargs):

@@ -48,6 +48,16 @@ class StatusCounts(dict):
         self.approximate = frozenset(approximate)
 
 
+class WaitingUrgent(Func):
+    """1 for an urgent comment still pending, else 0, from its ``queue_rank``. The numbers
+    are written into the SQL, as ``BodyOpening``'s, so that a query's expression is seen
+    to be its index's."""
+
+    template = f"CASE WHEN %(expressions)s = {QUEUE_RANK_URGENT} THEN 1 ELSE 0 END"
+    arity = 1
+    output_field = IntegerField()
+
+
 class ReaderCommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=ReaderComment.Status.APPROVED)
@@ -60,12 +70,11 @@ class ReaderCommentQuerySet(models.QuerySet):
         writers edited them since."""
         return self.filter(_awaiting_moderation())
 
-    def urgent_first(self):
-        """Annotated with ``waiting_urgent``: 1 for an urgent comment still pending (as the
-        database keeps it in ``queue_rank``)."""
-        urgent = Q(queue_rank=QUEUE_RANK_URGENT)
-        return self.annotate(
-            waiting_urgent=Case(When(urgent, then=1), default=0, output_field=IntegerField())
+    def urgent_first(self, ordering="-created_at"):
+        """Urgent comments still pending first, then in ``ordering`` ("-created_at" or
+        "created_at"; the pk breaks ties): read from an index at any size."""
+        return self.alias(waiting_urgent=WaitingUrgent("queue_rank")).order_by(
+            "-waiting_urgent", ordering, "-pk"
         )
 
     def for_page(self, page):
@@ -300,6 +309,20 @@ class ReaderComment(models.Model):
             models.Index(Upper("email"), name="wellness_comment_email_upper"),
             models.Index(F("page"), BodyOpening("body"), name="wellness_comment_page_body"),
             models.Index(fields=["queue_rank", "created_at", "id"], name="wellness_comment_queue"),
+            # Every comment, urgent ones still waiting first, newest or oldest first: the
+            # queue's "All" tab in its two orders (admin/queue.py), at any size.
+            models.Index(
+                WaitingUrgent("queue_rank").desc(),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="wellness_comment_all_newest",
+            ),
+            models.Index(
+                WaitingUrgent("queue_rank").desc(),
+                F("created_at").asc(),
+                F("id").desc(),
+                name="wellness_comment_all_oldest",
+            ),
         ]
 
     def __str__(self):
