@@ -114,9 +114,8 @@ class ReaderCommentQuerySet(models.QuerySet):
             .values_list("status")
             .annotate(count=Count("*"))
         )
-        total = self._estimated_total()
-        approximate = ("approved", "all") if total else ()
-        total = total or self.count()
+        total, estimated = self._total()
+        approximate = ("approved", "all") if estimated else ()
         return StatusCounts(
             {
                 "pending": self.awaiting_moderation().count(),
@@ -128,19 +127,23 @@ class ReaderCommentQuerySet(models.QuerySet):
             approximate,
         )
 
-    def _estimated_total(self):
-        """PostgreSQL's estimate of the table's rows (kept by autovacuum and ANALYZE) where
-        this is the whole table and the estimate is past ``ESTIMATE_BEYOND``; else None."""
+    def _total(self):
+        """(number of comments, whether it is an estimate): past ``ESTIMATE_BEYOND``, the
+        whole table's is PostgreSQL's own (kept by autovacuum and ANALYZE), in the one query
+        that counts them otherwise."""
         if connection.vendor != "postgresql" or self.query.where:
-            return None
+            return self.count(), False
+        table = connection.ops.quote_name(self.model._meta.db_table)
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
-                [connection.ops.quote_name(self.model._meta.db_table)],
+            # The table's name is the model's own, quoted: no input reaches the SQL.
+            sql = (
+                "SELECT reltuples > %s, CASE WHEN reltuples > %s THEN reltuples::bigint"  # noqa: S608
+                f" ELSE (SELECT COUNT(*) FROM {table}) END"
+                " FROM pg_class WHERE oid = %s::regclass"
             )
-            row = cursor.fetchone()
-        estimate = int(row[0]) if row else -1  # -1: never analysed
-        return estimate if estimate > ESTIMATE_BEYOND else None
+            cursor.execute(sql, [ESTIMATE_BEYOND, ESTIMATE_BEYOND, table])
+            estimated, total = cursor.fetchone()
+        return total, estimated
 
     def _by_addresses(self, emails):
         # By the index on the upper-cased address, as Upper("email") is written in it.
