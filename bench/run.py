@@ -326,7 +326,7 @@ class Benchmark:
         others = [manifest["typical_article"]["path"], *manifest["listings"].values()]
         for page in [article, *others]:
             for _ in range(3 * SERVER["workers"]):  # as other readers left them: cached
-                load.fetch(server.port, page)
+                load.fetch(server.port, page, headers=load.BROWSER)
         views = load.reader_journey(server.port, article, others)
         self.results["reader_journey"] = [
             {"when": when, "path": path, "hit": hit} for when, path, hit in views
