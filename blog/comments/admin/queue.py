@@ -5,10 +5,13 @@ history; keyboard moderation; and undo after every action (blog.comments.admin.u
 
 from dataclasses import dataclass
 
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.paginator import EmptyPage, Page
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, DateColumn, StatusTagColumn
 from wagtail.snippets.views import snippets as snippet_views
@@ -49,6 +52,37 @@ class Tab:
     url: str
     current: bool
     approximate: bool = False  # the count is the database's estimate
+
+
+class EstimatedPage(Page):
+    def has_next(self):
+        return len(self.object_list) == self.paginator.per_page
+
+
+class EstimatedPaginator(WagtailPaginator):
+    """Pages numbered from an estimate of the list's length: each page holds what the list
+    holds there, so the last may be short or empty, and one past the estimate is served
+    too (the list may have grown since): no comment is out of reach."""
+
+    def validate_number(self, number):
+        try:
+            return super().validate_number(number)
+        except EmptyPage:
+            if int(number) < 1:
+                raise
+            return int(number)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return EstimatedPage(self.object_list[bottom : bottom + self.per_page], number, self)
+
+    @cached_property
+    def items_count_label(self):
+        return _("about %(count)s %(items)s") % {
+            "count": intcomma(self.count),
+            "items": self.verbose_name_plural,
+        }
 
 
 def is_pending(comment):
@@ -117,14 +151,19 @@ class ReaderCommentIndexView(ModeratorRequiredMixin, snippet_views.IndexView):
         return counts
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
         # Where nothing but the tab narrows the list, the tab's count is its length: no
-        # second count of a queue of a million comments.
+        # second count of a queue of a million comments. Past the estimate the pages are
+        # numbered from it too: counting nine million approved comments takes half a second
+        # at every load of the tab.
         narrowing = set(self.request.GET) - {"status", "ordering", self.page_kwarg}
         tab = self.current_status or "all"
         count = self.status_counts.get(tab)
-        if not narrowing and count is not None and tab not in self.status_counts.approximate:
-            paginator.count = count
+        if narrowing or count is None:
+            return super().get_paginator(queryset, per_page, **kwargs)
+        estimated = tab in self.status_counts.approximate
+        paginator_class = EstimatedPaginator if estimated else self.paginator_class
+        paginator = paginator_class(queryset, per_page, **kwargs)
+        paginator.count = count
         return paginator
 
     @property
