@@ -1,7 +1,11 @@
 """Wagtail's database search backend uses the database's own full-text search, and answers
 whatever query it is given."""
 
+import re
+
+import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
 from blog.models import ArticlePage
@@ -38,3 +42,45 @@ def test_a_double_quote_inside_a_word_is_punctuation(article):
     backend = get_search_backend()
     assert list(backend.search('trigger"point', ArticlePage)) == [article]
     assert list(backend.autocomplete('point"thera', ArticlePage)) == [article]
+
+
+def markdown(text):
+    return [("markdown", text)]
+
+
+def test_every_word_is_found_in_the_title_or_the_body_and_little_words_need_not_be(tree, author):
+    """PostgreSQL narrows a search through the title's and the body's indexes, word by word
+    (blog.discovery.backend.postgres): a page still matches with its words split between
+    the two, and with a word the language drops ("the") nowhere in it."""
+    split = make_article(tree.blog, "Piriformis release", body=markdown("Gentle lavender oil."))
+    make_article(tree.blog, "Piriformis stretch", body=markdown("No oil here."))
+    backend = get_search_backend()
+    assert list(backend.search("piriformis lavender", ArticlePage)) == [split]
+    assert list(backend.search("the piriformis and the lavender", ArticlePage)) == [split]
+    assert not backend.search("piriformis acupuncture", ArticlePage)
+
+
+def narrowed_by(query):
+    """The words of ``query`` that a search of the articles asks the title's and the body's
+    own indexes for, and the pages it finds."""
+    with CaptureQueriesContext(connection) as queries:
+        pages = list(get_search_backend().search(query, ArticlePage))
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    return re.findall(r"\"title\" @@ \(to_tsquery\('''(\w+)'''\)\)", sql), pages
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics")
+def test_a_rare_word_is_looked_up_in_the_index_and_common_words_are_not(tree, author):
+    """At 100,000 articles, reading every index entry takes a second: a word few pages hold
+    is looked up in the entries' GIN indexes instead, but a word most pages hold is not,
+    since there the index would cost more than it saves."""
+    for n in range(12):
+        make_article(tree.blog, f"Massage {n}", body=markdown(f"Massage notes, number {n}."))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+    words, pages = narrowed_by("massage 7")
+    assert words == ["7"]
+    assert [page.title for page in pages] == ["Massage 7"]
+    words, pages = narrowed_by("massage notes")
+    assert words == []
+    assert len(pages) == 12
