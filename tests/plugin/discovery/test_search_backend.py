@@ -51,13 +51,15 @@ def markdown(text):
 def test_every_word_is_found_in_the_title_or_the_body_and_little_words_need_not_be(tree, author):
     """PostgreSQL narrows a search through the title's and the body's indexes, word by word
     (blog.discovery.backend.postgres): a page still matches with its words split between
-    the two, and with a word the language drops ("the") nowhere in it."""
+    the two, and, as PostgreSQL's English search has it, with a word the language drops
+    ("the") nowhere in it."""
     split = make_article(tree.blog, "Piriformis release", body=markdown("Gentle lavender oil."))
     make_article(tree.blog, "Piriformis stretch", body=markdown("No oil here."))
     backend = get_search_backend()
     assert list(backend.search("piriformis lavender", ArticlePage)) == [split]
-    assert list(backend.search("the piriformis and the lavender", ArticlePage)) == [split]
     assert not backend.search("piriformis acupuncture", ArticlePage)
+    if connection.vendor == "postgresql":  # SQLite's full-text index keeps every word
+        assert list(backend.search("the piriformis and the lavender", ArticlePage)) == [split]
 
 
 def narrowed_by(query):
@@ -84,3 +86,23 @@ def test_a_rare_word_is_looked_up_in_the_index_and_common_words_are_not(tree, au
     words, pages = narrowed_by("massage notes")
     assert words == []
     assert len(pages) == 12
+
+
+def test_a_callouts_note_is_searchable_and_indexing_fetches_no_technique(tree, technique):
+    """Indexing an article read the technique each callout names: a query an article, the
+    half of update_index's time at 100,000 articles. The note is what a reader searches."""
+    callout = ("technique_callout", {"technique": technique, "note": "Gentle on the psoas"})
+    index = get_search_backend().get_index_for_model(ArticlePage)
+
+    def queries_to_index(*blocks):
+        articles = [
+            make_article(tree.blog, f"Article {n}", body=[("markdown", "Text."), *blocks])
+            for n in range(3)
+        ]
+        pages = ArticlePage.get_indexed_objects().filter(pk__in=[a.pk for a in articles])
+        with CaptureQueriesContext(connection) as queries:
+            index.add_items(ArticlePage, pages)
+        return len(queries)
+
+    assert queries_to_index(callout) == queries_to_index()
+    assert len(get_search_backend().search("psoas", ArticlePage)) == 3
