@@ -442,17 +442,20 @@ def scale_targets(scale):
     def median(entry):
         return entry["time"]["median"]
 
+    def growth_row(name):
+        growth = median(largest[name]) / median(pages[0][name])
+        row(
+            name,
+            f"same queries; ≤ {g}× the first size",
+            constant(name) and growth <= g,
+            f" (×{growth:.2f})",
+        )
+
     sitemap = "sitemap index" if "sitemap index" in largest else "sitemap (one part)"
     row(sitemap, "same queries", constant(sitemap))
     for name in SITEMAP_PARTS:
         if name in largest:
-            growth = median(largest[name]) / median(pages[0][name])
-            row(
-                name,
-                f"same queries; ≤ {g}× the first size",
-                constant(name) and growth <= g,
-                f" (×{growth:.2f})",
-            )
+            growth_row(name)
     for name in SEARCHES:
         ms = SCALE_TARGETS["search_ms"]
         total = f", {largest[name]['total']:,} found" if "total" in largest[name] else ""
@@ -469,13 +472,7 @@ def scale_targets(scale):
         row(baseline, "the baseline", True)
         rows[-1] = (*rows[-1][:3], "—")
     for name in LISTINGS:
-        growth = median(largest[name]) / median(pages[0][name])
-        row(
-            name,
-            f"same queries; ≤ {g}× the first size",
-            constant(name) and growth <= g,
-            f" (×{growth:.2f})",
-        )
+        growth_row(name)
     q, ms = SCALE_TARGETS["moderation_queries"], SCALE_TARGETS["moderation_ms"]
     for name in MODERATION:
         entry = largest[name]

@@ -75,20 +75,32 @@ def _references(data, path):
     return rows
 
 
+def _common(data, path):
+    """What a file of every kind says alike: where it is, its slug, whether it is a draft,
+    and its picture."""
+    return {
+        "path": str(path),
+        "slug": _text(data, "slug", path) or Path(path).stem,
+        "draft": bool(data.get("draft", False)),
+        "image": _text(data, "image", path),
+        "image_alt": _text(data, "image_alt", path),
+    }
+
+
+def _strings(data, name, path):
+    return [str(item) for item in _list(data, name, path)]
+
+
 def read_article(path):
     data, body = read_file(path)
     return {
-        "path": str(path),
+        **_common(data, path),
         "title": _text(data, "title", path, required=True),
-        "slug": _text(data, "slug", path) or Path(path).stem,
         "date": _date(data, "date", path),
-        "draft": bool(data.get("draft", False)),
         "summary": _text(data, "summary", path),
-        "authors": [str(slug) for slug in _list(data, "authors", path)],
-        "techniques": [str(slug) for slug in _list(data, "techniques", path)],
-        "tags": [str(tag) for tag in _list(data, "tags", path)],
-        "image": _text(data, "image", path),
-        "image_alt": _text(data, "image_alt", path),
+        "authors": _strings(data, "authors", path),
+        "techniques": _strings(data, "techniques", path),
+        "tags": _strings(data, "tags", path),
         "reviewer": _text(data, "reviewer", path) or None,
         "last_reviewed": _date(data, "last_reviewed", path),
         "review_interval_months": _months(data, "review_interval_months", path),
@@ -109,16 +121,12 @@ def read_technique(path):
             )
         benefits.append((str(row["label"]), str(row.get("explanation") or "")))
     return {
-        "path": str(path),
+        **_common(data, path),
         "title": _text(data, "title", path, required=True),
-        "slug": _text(data, "slug", path) or Path(path).stem,
-        "draft": bool(data.get("draft", False)),
         "summary": _text(data, "summary", path),
-        "image": _text(data, "image", path),
-        "image_alt": _text(data, "image_alt", path),
         "benefits": benefits,
         "references": _references(data, path),
-        "related": [str(slug) for slug in _list(data, "related", path)],
+        "related": _strings(data, "related", path),
         **{
             name: _text(data, name, path)
             for name in ("what_it_is", "how_it_works", "safety", "evidence")
@@ -129,15 +137,11 @@ def read_technique(path):
 def read_author(path):
     data, body = read_file(path)
     return {
-        "path": str(path),
+        **_common(data, path),
         "name": _text(data, "name", path, required=True),
-        "slug": _text(data, "slug", path) or Path(path).stem,
-        "draft": bool(data.get("draft", False)),
         "credentials": _text(data, "credentials", path),
         "short_bio": _text(data, "short_bio", path),
-        "image": _text(data, "image", path),
-        "image_alt": _text(data, "image_alt", path),
-        "specialties": [str(slug) for slug in _list(data, "specialties", path)],
+        "specialties": _strings(data, "specialties", path),
         "long_bio": body,
     }
 
