@@ -25,8 +25,9 @@ STATUS_AFTER = {"approve": Status.APPROVED, "reject": Status.REJECTED, "spam": S
 HISTORY_LABEL = {"approve": "Approved", "reject": "Rejected", "spam": "Marked as spam"}
 # Budgets, pinned from measurements (see the tests that use them): a request may not grow
 # with the number of comments it shows or changes. (The listing's status counts take three
-# short queries, not one that reads most of the table: 17, not 16.)
-LISTING_BUDGET = 17
+# short queries, not one that reads most of the table: 17, not 16; on PostgreSQL a fourth
+# first reads the table's statistics, whose estimate a site of millions shows: 18.)
+LISTING_BUDGET = 18 if connection.vendor == "postgresql" else 17
 BULK_BUDGET = 28
 BATCHED_STATEMENTS = (
     'INSERT INTO "wagtailcore_modellogentry"',
